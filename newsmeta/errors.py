@@ -1,0 +1,262 @@
+"""Every error newsmeta raises, in one hierarchy.
+
+Each concrete error also subclasses the builtin that users already catch, so
+``except ValueError`` keeps working for code that does not know newsmeta::
+
+    NewsmetaError
+    ├── SourceError (ValueError)          a file could not be read; carries path:line:col
+    │   ├── EncodingError                 bytes are not text we can decode
+    │   ├── FrontMatterError              no, unclosed or unsupported front matter
+    │   ├── LoadError                     YAML/TOML/JSON did not parse
+    │   ├── StructureError                root is not a mapping, duplicate or non-string keys
+    │   ├── LimitError                    input exceeds a configured limit (size, aliases, depth)
+    │   └── FieldError                    one or more fields have wrong values (all reported)
+    ├── DialectError (LookupError)        no adapter fits, a tie, or an unknown dialect name
+    ├── AdapterError (ValueError)         an adapter definition is invalid or names clash
+    └── PluginError (ImportError)         an entry-point plugin failed to load
+
+Line and column are 1-based and counted from the top of the file, so an editor
+can jump to them.  Errors pickle with all their fields (batch workers send them
+between processes).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+__all__ = [
+    "AdapterError",
+    "DialectError",
+    "EncodingError",
+    "FieldError",
+    "FieldProblem",
+    "FrontMatterError",
+    "LimitError",
+    "LoadError",
+    "NewsmetaError",
+    "PluginError",
+    "SourceError",
+    "StructureError",
+]
+
+
+class NewsmetaError(Exception):
+    """Base of every error newsmeta raises."""
+
+
+class SourceError(NewsmetaError, ValueError):
+    """A problem in one input, located by path, line and column.
+
+    ``str(error)`` reads ``path:line:col: reason``; parts that are unknown are
+    left out (``<string>`` stands for text without a path).
+    """
+
+    def __init__(
+        self,
+        reason: str,
+        *,
+        path: str | None = None,
+        line: int | None = None,
+        column: int | None = None,
+    ) -> None:
+        self.reason = reason
+        self.path = path
+        self.line = line
+        self.column = column
+        super().__init__(self._render())
+
+    def _render(self) -> str:
+        where = self.path if self.path is not None else "<string>"
+        if self.line is not None:
+            where += f":{self.line}"
+            if self.column is not None:
+                where += f":{self.column}"
+        return f"{where}: {self.reason}"
+
+    def __str__(self) -> str:
+        return self._render()
+
+    def _state(self) -> dict[str, Any]:
+        return {"path": self.path, "line": self.line, "column": self.column}
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_rebuild, (type(self), (self.reason,), self._state()))
+
+    def located(self, path: str | None, line_offset: int = 0) -> SourceError:
+        """A copy of this error with *path* set and its line shifted by *line_offset*."""
+        state = self._state()
+        state["path"] = path if path is not None else self.path
+        if self.line is not None:
+            state["line"] = self.line + line_offset
+        clone = _rebuild(type(self), (self.reason,), state)
+        clone.__cause__ = self.__cause__
+        return clone
+
+
+def _rebuild(cls: type[Any], args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
+    return cls(*args, **kwargs)
+
+
+class EncodingError(SourceError):
+    """The bytes could not be decoded as text."""
+
+
+class FrontMatterError(SourceError):
+    """No front matter, an unclosed block, or a front-matter language we do not read."""
+
+
+class LoadError(SourceError):
+    """The front matter is not valid YAML, TOML or JSON."""
+
+
+class StructureError(SourceError):
+    """The front matter parsed but is not a mapping of string keys (or repeats a key)."""
+
+
+class LimitError(SourceError):
+    """The input exceeds a configured limit: size, alias expansion or nesting depth."""
+
+
+class FieldProblem:
+    """One field that could not be converted: which source key, where, and why."""
+
+    __slots__ = ("column", "key", "line", "message")
+
+    def __init__(
+        self, key: str, message: str, line: int | None = None, column: int | None = None
+    ) -> None:
+        self.key = key
+        self.message = message
+        self.line = line
+        self.column = column
+
+    def __repr__(self) -> str:
+        return f"FieldProblem({self.key!r}, {self.message!r}, line={self.line}, column={self.column})"
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, FieldProblem):
+            return NotImplemented
+        return (self.key, self.message, self.line, self.column) == (
+            other.key,
+            other.message,
+            other.line,
+            other.column,
+        )
+
+    def __hash__(self) -> int:
+        return hash((self.key, self.message, self.line, self.column))
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (FieldProblem, (self.key, self.message, self.line, self.column))
+
+
+class FieldError(SourceError):
+    """One or more fields have values of the wrong kind; all of them are in ``problems``.
+
+    The error itself points at the first problem; its message lists every one.
+    """
+
+    def __init__(
+        self,
+        reason: str = "",
+        *,
+        problems: Sequence[FieldProblem] = (),
+        path: str | None = None,
+        line: int | None = None,
+        column: int | None = None,
+    ) -> None:
+        self.problems = tuple(problems)
+        if not reason and self.problems:
+            reason = self.problems[0].message
+        if line is None and self.problems:
+            line, column = self.problems[0].line, self.problems[0].column
+        super().__init__(reason, path=path, line=line, column=column)
+
+    def _render(self) -> str:
+        first = super()._render()
+        rest = self.problems[1:]
+        if not rest:
+            return first
+        where = self.path if self.path is not None else "<string>"
+        lines = [first]
+        for problem in rest:
+            loc = where
+            if problem.line is not None:
+                loc += f":{problem.line}"
+                if problem.column is not None:
+                    loc += f":{problem.column}"
+            lines.append(f"{loc}: {problem.message}")
+        return "\n".join(lines)
+
+    def _state(self) -> dict[str, Any]:
+        state = super()._state()
+        state["problems"] = self.problems
+        return state
+
+    def located(self, path: str | None, line_offset: int = 0) -> SourceError:
+        moved = tuple(
+            FieldProblem(
+                p.key, p.message, None if p.line is None else p.line + line_offset, p.column
+            )
+            for p in self.problems
+        )
+        line = None if self.line is None else self.line + line_offset
+        clone = FieldError(
+            self.reason,
+            problems=moved,
+            path=path if path is not None else self.path,
+            line=line,
+            column=self.column,
+        )
+        clone.__cause__ = self.__cause__
+        return clone
+
+
+class DialectError(NewsmetaError, LookupError):
+    """No adapter fits, two fit equally well, or a dialect name is unknown.
+
+    ``candidates`` holds ``(name, score)`` pairs, best first.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        candidates: Sequence[tuple[str, float]] = (),
+        path: str | None = None,
+    ) -> None:
+        self.message = message
+        self.candidates = tuple(candidates)
+        self.path = path
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        prefix = f"{self.path}: " if self.path is not None else ""
+        return prefix + self.message
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (
+            _rebuild,
+            (type(self), (self.message,), {"candidates": self.candidates, "path": self.path}),
+        )
+
+
+class AdapterError(NewsmetaError, ValueError):
+    """An adapter definition is invalid, or its name clashes with a registered one."""
+
+
+class PluginError(NewsmetaError, ImportError):
+    """An adapter published under the ``newsmeta.adapters`` entry point failed to load."""
+
+    def __init__(self, message: str, *, plugin: str = "", package: str = "") -> None:
+        self.message = message
+        self.plugin = plugin
+        self.package = package
+        super().__init__(message)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (
+            _rebuild,
+            (type(self), (self.message,), {"plugin": self.plugin, "package": self.package}),
+        )
