@@ -1,0 +1,98 @@
+"""Step 3: choose the adapter whose dialect a mapping is written in.
+
+Every adapter scores the mapping; the best score at or above the threshold
+wins.  A tie at the top and "nothing fits" are errors that name every
+candidate, never a silent guess.  Fallback adapters are asked only when no
+specific adapter reaches the threshold.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import attrs
+
+from .adapter import Adapter
+from .errors import DialectError
+
+__all__ = ["DEFAULT_THRESHOLD", "Candidate", "Detection", "choose", "rank"]
+
+DEFAULT_THRESHOLD = 0.2
+
+
+@attrs.frozen
+class Candidate:
+    name: str
+    score: float
+    voters: tuple[str, ...]
+    fallback: bool = False
+
+
+@attrs.frozen
+class Detection:
+    """All candidates, best first, and the name of the one chosen (or None)."""
+
+    candidates: tuple[Candidate, ...]
+    chosen: str | None
+    reason: str
+
+
+def _safe_score(adapter: Adapter, mapping: Mapping[str, Any]) -> tuple[float, tuple[str, ...]]:
+    # A third-party score that raises or returns nonsense counts as "not mine".
+    try:
+        score = float(adapter.score(mapping))
+        voters = tuple(adapter.voters(mapping))
+    except Exception:
+        return 0.0, ()
+    if not 0.0 <= score <= 1.0:
+        return 0.0, ()
+    return score, voters
+
+
+def rank(
+    adapters: Sequence[Adapter],
+    mapping: Mapping[str, Any],
+    *,
+    threshold: float = DEFAULT_THRESHOLD,
+) -> Detection:
+    """Score *mapping* with every adapter and pick a winner if there is one."""
+    candidates = []
+    for adapter in adapters:
+        score, voters = _safe_score(adapter, mapping)
+        candidates.append(Candidate(adapter.name, score, voters, adapter.fallback))
+    candidates.sort(key=lambda c: (c.fallback, -c.score))
+    specific = [c for c in candidates if not c.fallback and c.score >= threshold]
+    if specific:
+        best = specific[0]
+        tied = [c.name for c in specific if c.score == best.score]
+        if len(tied) > 1:
+            return Detection(
+                tuple(candidates),
+                None,
+                f"dialects {', '.join(tied)} fit equally well (score {best.score:.2f})",
+            )
+        return Detection(tuple(candidates), best.name, f"best score {best.score:.2f}")
+    fallbacks = [c for c in candidates if c.fallback and c.score > 0.0]
+    if fallbacks:
+        best = max(fallbacks, key=lambda c: c.score)
+        return Detection(
+            tuple(candidates),
+            best.name,
+            f"no specific dialect reached {threshold:.2f}; fallback {best.name!r}",
+        )
+    return Detection(
+        tuple(candidates), None, f"no dialect fits (none reached score {threshold:.2f})"
+    )
+
+
+def choose(detection: Detection, *, path: str | None = None) -> str:
+    """The chosen dialect's name, or a ``DialectError`` listing every candidate."""
+    if detection.chosen is not None:
+        return detection.chosen
+    listing = ", ".join(f"{c.name}={c.score:.2f}" for c in detection.candidates)
+    raise DialectError(
+        f"{detection.reason}; candidates: {listing or 'none'}",
+        candidates=[(c.name, c.score) for c in detection.candidates],
+        path=path,
+    )

@@ -1,0 +1,111 @@
+"""The built-in dialects, written with the same public ``MappingAdapter`` a user uses.
+
+``generic`` reads the common front matter of static-site generators (Hugo,
+Jekyll, Zola, Eleventy, Astro, Decap CMS) and is a fallback: it is chosen only
+when no specific dialect fits.  ``hugo`` is the news-curation flavour of Hugo
+(``link``, ``featuredImage``, ``mdName``); ``aggregator`` is the feed-export
+flavour (``publishedDateTime``, ``originalUrl``, ``provider``, ``secured``).
+"""
+
+from __future__ import annotations
+
+from .adapter import MappingAdapter, Rule
+
+__all__ = ["AGGREGATOR", "BUILTIN_ADAPTERS", "GENERIC", "HUGO"]
+
+_GENERIC_RULES: tuple[Rule, ...] = (
+    Rule("title", ("title", "Title", "name")),
+    Rule("summary", ("description", "summary", "excerpt", "abstract", "subtitle")),
+    Rule("published", ("date", "publishDate", "pubDate", "published", "created", "Date")),
+    Rule("updated", ("lastmod", "lastMod", "updated", "modified", "last_modified_at")),
+    Rule("authors", ("authors", "author", "Author")),
+    Rule("tags", ("tags", "Tags", "keywords")),
+    Rule("categories", ("categories", "Categories", "category", "Category")),
+    Rule("is_draft", ("draft",)),
+    Rule("slug", ("slug",)),
+    Rule("aliases", ("aliases", "redirect_from", "permalink")),
+    Rule("images", ("images", "image", "cover", "featured_image", "thumbnail", "heroImage")),
+    Rule("language", ("lang", "language", "locale")),
+    Rule("url", ("canonicalURL", "canonical_url", "canonical", "externalUrl", "url")),
+    Rule("kind", ("type", "layout")),
+)
+
+GENERIC = MappingAdapter(
+    "generic",
+    _GENERIC_RULES,
+    signature={"title": 2.0, "date": 1.0, "tags": 0.5, "categories": 0.5, "draft": 0.5},
+    fallback=True,
+    description="Front matter of Hugo, Jekyll, Zola, Eleventy, Astro and Decap CMS sites.",
+)
+
+HUGO = MappingAdapter(
+    "hugo",
+    (
+        Rule("title", ("title",)),
+        Rule("summary", ("description", "summary", "metaDesc")),
+        Rule("url", ("link.href", "link.herf", "link.original", "link", "herf", "original")),
+        Rule("links", ("link.original", "original", "sourceUrl")),
+        Rule("published", ("date", "pubDate", "publishDate")),
+        Rule("updated", ("lastmod", "lastMod")),
+        Rule("authors", ("author", "authors")),
+        Rule("source.name", ("link.brand", "linkBrand", "brand")),
+        Rule("tags", ("tags",)),
+        Rule("categories", ("categories", "Categories")),
+        Rule("images", ("featuredImage",)),
+        Rule("aliases", ("aliases",)),
+        Rule("slug", ("slug",)),
+        Rule("kind", ("archetype",)),
+        Rule("is_draft", ("draft",)),
+        Rule("language", ("lang", "language")),
+    ),
+    signature={
+        "link": 3.0,
+        "linkBrand": 2.0,
+        "featuredImage": 2.0,
+        "mdName": 2.0,
+        "archetype": 1.0,
+        "breadcrumbs": 1.0,
+        "basePath": 1.0,
+        "mastHead": 1.0,
+        "searchCategory": 1.0,
+        "aliases": 1.0,
+        "slug": 0.5,
+        "date": 0.5,
+    },
+    description="Hugo news curation: link{brand,href,original}, featuredImage, mdName.",
+)
+
+AGGREGATOR = MappingAdapter(
+    "aggregator",
+    (
+        Rule("title", ("title",)),
+        Rule("summary", ("excerpt", "description")),
+        Rule("url", ("originalUrl", "webUrl")),
+        Rule("links", ("webUrl",)),
+        Rule("published", ("publishedDateTime",)),
+        Rule("authors", ("provider.authors", "authors")),
+        Rule("source.name", ("provider.name",)),
+        Rule("source.domain", ("provider.domain",)),
+        Rule("source.images", ("provider.images",)),
+        Rule("tags", ("topics",)),
+        Rule("categories", ("category",)),
+        Rule("images", ("images",)),
+        Rule("related", ("related",)),
+        Rule("kind", ("type",)),
+        Rule("is_draft", ("published",), convert="not"),
+    ),
+    signature={
+        "publishedDateTime": 3.0,
+        "originalUrl": 3.0,
+        "provider": 2.0,
+        "secured": 2.0,
+        "webUrl": 1.0,
+        "topics": 1.0,
+        "excerpt": 1.0,
+        "heat": 1.0,
+        "quality": 1.0,
+    },
+    description="Aggregator export: publishedDateTime, originalUrl, provider, images[], related[].",
+)
+
+BUILTIN_ADAPTERS: tuple[MappingAdapter, ...] = (HUGO, AGGREGATOR, GENERIC)

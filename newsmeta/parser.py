@@ -1,0 +1,251 @@
+"""The ``Parser``: one configured pipeline split -> load -> detect -> adapt -> convert.
+
+Adapters are registered per instance (no global list), so two parsers in one
+program never see each other's sources.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+from . import _yaml
+from .adapter import Adapter, Normalized
+from .convert import build_article
+from .detect import DEFAULT_THRESHOLD, Detection, choose, rank
+from .dialects import BUILTIN_ADAPTERS
+from .errors import (
+    AdapterError,
+    DialectError,
+    FieldError,
+    FieldProblem,
+    LimitError,
+    NewsmetaError,
+    SourceError,
+)
+from .load import load, locate_key
+from .model import Article, Diagnostic
+from .split import Split, decode, split
+
+__all__ = ["DEFAULT_LIMITS", "Parser"]
+
+#: Defaults of the ``Parser`` limits, documented in the README.
+DEFAULT_LIMITS: Mapping[str, int] = {
+    "max_front_matter_bytes": 1024 * 1024,
+    "max_body_bytes": 64 * 1024 * 1024,
+    "max_alias_expansion": 10_000,
+    "max_depth": 200,
+}
+
+
+class Parser:
+    """A configured newsmeta pipeline.
+
+    *adapters* are added to the built-in dialects (``hugo``, ``aggregator``,
+    ``generic``) unless *builtins* is false.  With *strict*, any diagnostic
+    (a naive time taken as UTC, a skipped empty item ...) is an error.
+    """
+
+    def __init__(
+        self,
+        adapters: Iterable[Adapter] = (),
+        *,
+        builtins: bool = True,
+        strict: bool = False,
+        duplicate_keys: _yaml.DuplicatePolicy = "error",
+        threshold: float = DEFAULT_THRESHOLD,
+        max_front_matter_bytes: int = DEFAULT_LIMITS["max_front_matter_bytes"],
+        max_body_bytes: int = DEFAULT_LIMITS["max_body_bytes"],
+        max_alias_expansion: int = DEFAULT_LIMITS["max_alias_expansion"],
+        max_depth: int = DEFAULT_LIMITS["max_depth"],
+    ) -> None:
+        if duplicate_keys not in ("error", "last"):
+            raise ValueError(f"duplicate_keys must be 'error' or 'last', not {duplicate_keys!r}")
+        self._adapters: dict[str, Adapter] = {}
+        for adapter in (*(BUILTIN_ADAPTERS if builtins else ()), *adapters):
+            self.register(adapter)
+        self.strict = strict
+        self.duplicate_keys: _yaml.DuplicatePolicy = duplicate_keys
+        self.threshold = threshold
+        self.max_front_matter_bytes = max_front_matter_bytes
+        self.max_body_bytes = max_body_bytes
+        self.max_alias_expansion = max_alias_expansion
+        self.max_depth = max_depth
+
+    # -- registry ---------------------------------------------------------------
+
+    @property
+    def adapters(self) -> tuple[Adapter, ...]:
+        """The adapters taking part in detection, in registration order."""
+        return tuple(self._adapters.values())
+
+    def register(self, adapter: Adapter, *, replace: bool = False) -> None:
+        """Add *adapter*; a name already taken is an error unless *replace*."""
+        if not isinstance(adapter, Adapter):
+            raise AdapterError(
+                f"{adapter!r} is not an adapter; expected name, fallback, score, voters, normalize"
+            )
+        if adapter.name in self._adapters and not replace:
+            raise AdapterError(
+                f"an adapter named {adapter.name!r} is already registered; "
+                "pass replace=True to replace it"
+            )
+        self._adapters[adapter.name] = adapter
+
+    def adapter(self, name: str) -> Adapter:
+        """The registered adapter called *name*."""
+        try:
+            return self._adapters[name]
+        except KeyError:
+            known = ", ".join(self._adapters) or "none"
+            raise DialectError(
+                f"unknown dialect {name!r}; registered: {known}",
+                candidates=[(n, 0.0) for n in self._adapters],
+            ) from None
+
+    # -- pipeline ---------------------------------------------------------------
+
+    def detect(self, mapping: Mapping[str, Any]) -> Detection:
+        """Every adapter's score for *mapping*, best first, and the choice."""
+        return rank(self.adapters, mapping, threshold=self.threshold)
+
+    def split(self, text: str | bytes, *, path: str | None = None) -> Split:
+        if isinstance(text, bytes):
+            text = decode(text, path=path)
+        result = split(text, path=path)
+        if len(result.front_matter) > self.max_front_matter_bytes:
+            raise LimitError(
+                f"front matter is {len(result.front_matter)} characters; "
+                f"the limit is {self.max_front_matter_bytes} (Parser(max_front_matter_bytes=...))",
+                path=path,
+                line=result.line_offset,
+                column=1,
+            )
+        if len(result.body) > self.max_body_bytes:
+            raise LimitError(
+                f"body is {len(result.body)} characters; "
+                f"the limit is {self.max_body_bytes} (Parser(max_body_bytes=...))",
+                path=path,
+            )
+        return result
+
+    def load(self, parts: Split, *, path: str | None = None) -> tuple[dict[str, Any], tuple[Diagnostic, ...]]:
+        try:
+            loaded = load(
+                parts,
+                duplicate_keys=self.duplicate_keys,
+                max_alias_expansion=self.max_alias_expansion,
+                max_depth=self.max_depth,
+            )
+        except SourceError as exc:
+            raise exc.located(path, parts.line_offset) from exc.__cause__
+        diagnostics = tuple(_shift(d, parts.line_offset) for d in loaded.diagnostics)
+        return dict(loaded.mapping), diagnostics
+
+    def parse(
+        self, text: str | bytes, *, dialect: str | None = None, path: str | os.PathLike[str] | None = None
+    ) -> Article:
+        """Parse one document (text or bytes) into an ``Article``."""
+        where = None if path is None else os.fspath(path)
+        parts = self.split(text, path=where)
+        mapping, load_diagnostics = self.load(parts, path=where)
+        if dialect is None:
+            adapter = self.adapter(choose(self.detect(mapping), path=where))
+        else:
+            adapter = self.adapter(dialect)
+        normalized = self._normalize(adapter, mapping, where)
+        article, problems, diagnostics = build_article(
+            normalized, body=parts.body, dialect=adapter.name, format=parts.format
+        )
+        all_diagnostics = [*load_diagnostics, *(self._place(d, parts) for d in diagnostics)]
+        if problems:
+            raise self._field_error(problems_to_fields(problems, parts), where)
+        assert article is not None
+        if self.strict and all_diagnostics:
+            raise self._field_error(
+                [FieldProblem(d.key or "", f"{d.message} (strict)", d.line, d.column) for d in all_diagnostics],
+                where,
+            )
+        if all_diagnostics:
+            article = _with_diagnostics(article, tuple(all_diagnostics))
+        return article
+
+    def parse_file(self, path: str | os.PathLike[str], *, dialect: str | None = None) -> Article:
+        """Read and parse the file at *path*; errors name the file."""
+        where = os.fspath(path)
+        try:
+            data = Path(where).read_bytes()
+        except OSError as exc:
+            raise SourceError(f"cannot read file: {exc.strerror or exc}", path=where) from exc
+        return self.parse(data, dialect=dialect, path=where)
+
+    # -- helpers ----------------------------------------------------------------
+
+    @staticmethod
+    def _normalize(adapter: Adapter, mapping: Mapping[str, Any], where: str | None) -> Normalized:
+        try:
+            normalized = adapter.normalize(mapping)
+        except NewsmetaError:
+            raise
+        except Exception as exc:
+            raise AdapterError(
+                f"{where or '<string>'}: adapter {adapter.name!r} failed: {type(exc).__name__}: {exc}"
+            ) from exc
+        if not isinstance(normalized, Normalized):
+            raise AdapterError(
+                f"adapter {adapter.name!r} returned {type(normalized).__name__}; expected Normalized"
+            )
+        return normalized
+
+    @staticmethod
+    def _place(diagnostic: Diagnostic, parts: Split) -> Diagnostic:
+        if diagnostic.key is None or diagnostic.line is not None:
+            return diagnostic
+        found = locate_key(parts, _split_key(diagnostic.key))
+        if found is None:
+            return diagnostic
+        return Diagnostic(
+            code=diagnostic.code,
+            message=diagnostic.message,
+            key=diagnostic.key,
+            line=found[0],
+            column=found[1],
+        )
+
+    @staticmethod
+    def _field_error(problems: list[FieldProblem], where: str | None) -> FieldError:
+        return FieldError(problems=problems, path=where)
+
+
+def problems_to_fields(problems: Iterable[Any], parts: Split) -> list[FieldProblem]:
+    result = []
+    for problem in problems:
+        found = locate_key(parts, problem.path) if problem.path else (parts.line_offset, 1)
+        key = ".".join(str(p) for p in problem.path)
+        line, column = found if found is not None else (None, None)
+        result.append(FieldProblem(key, problem.message, line, column))
+    return result
+
+
+def _split_key(key: str) -> tuple[str | int, ...]:
+    return tuple(int(p) if p.isdigit() else p for p in key.split("."))
+
+
+def _shift(diagnostic: Diagnostic, offset: int) -> Diagnostic:
+    if diagnostic.line is None:
+        return diagnostic
+    return Diagnostic(
+        code=diagnostic.code,
+        message=diagnostic.message,
+        key=diagnostic.key,
+        line=diagnostic.line + offset,
+        column=diagnostic.column,
+    )
+
+
+def _with_diagnostics(article: Article, diagnostics: tuple[Diagnostic, ...]) -> Article:
+    import attrs
+
+    return attrs.evolve(article, diagnostics=diagnostics)

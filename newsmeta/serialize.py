@@ -1,0 +1,110 @@
+"""``Article`` <-> JSON-ready dicts, losslessly.
+
+Typed fields use their natural JSON form (datetimes as ISO 8601 strings).
+``extra`` holds source values untouched, which may include dates, times,
+bytes or mappings with non-string keys that JSON cannot say; those are written
+as one-key tagged objects (``{"$date": "2017-01-24"}``) so ``from_dict`` can
+restore them exactly.  A source mapping that happens to look like a tag is
+itself wrapped in ``{"$map": [[key, value], ...]}``.
+"""
+
+from __future__ import annotations
+
+import base64
+from collections.abc import Mapping
+from datetime import date, datetime, time
+from typing import Any
+
+import cattrs
+
+from .model import Article
+
+__all__ = ["from_dict", "to_dict"]
+
+_TAGS = frozenset({"$date", "$datetime", "$time", "$bytes", "$map"})
+
+
+def _encode(value: Any) -> Any:
+    if value is None or isinstance(value, str | bool | int | float):
+        return value
+    if isinstance(value, datetime):
+        return {"$datetime": value.isoformat()}
+    if isinstance(value, date):
+        return {"$date": value.isoformat()}
+    if isinstance(value, time):
+        return {"$time": value.isoformat()}
+    if isinstance(value, bytes):
+        return {"$bytes": base64.b64encode(value).decode("ascii")}
+    if isinstance(value, Mapping):
+        plain = all(isinstance(k, str) for k in value)
+        if plain and not (len(value) == 1 and next(iter(value)) in _TAGS):
+            return {k: _encode(v) for k, v in value.items()}
+        return {"$map": [[_encode(k), _encode(v)] for k, v in value.items()]}
+    if isinstance(value, list | tuple):
+        return [_encode(item) for item in value]
+    raise TypeError(f"cannot represent {type(value).__name__} in JSON")
+
+
+def _decode(value: Any) -> Any:
+    if isinstance(value, list):
+        return [_decode(item) for item in value]
+    if not isinstance(value, dict):
+        return value
+    if len(value) == 1:
+        tag, inner = next(iter(value.items()))
+        if tag == "$datetime":
+            return datetime.fromisoformat(inner)
+        if tag == "$date":
+            return date.fromisoformat(inner)
+        if tag == "$time":
+            return time.fromisoformat(inner)
+        if tag == "$bytes":
+            return base64.b64decode(inner)
+        if tag == "$map":
+            return {_hashable(_decode(k)): _decode(v) for k, v in inner}
+    return {k: _decode(v) for k, v in value.items()}
+
+
+def _hashable(key: Any) -> Any:
+    # YAML allows a list as a key; Python needs it as a tuple to be a dict key.
+    if isinstance(key, list):
+        return tuple(_hashable(k) for k in key)
+    return key
+
+
+def _decode_mapping(value: Any, _: Any) -> Mapping[str, Any]:
+    decoded = _decode(value)
+    if not isinstance(decoded, dict):
+        raise ValueError("expected a mapping")
+    return decoded
+
+
+def _make_converter() -> cattrs.Converter:
+    converter = cattrs.Converter()
+    converter.register_unstructure_hook(datetime, datetime.isoformat)
+    converter.register_structure_hook(datetime, lambda v, _: datetime.fromisoformat(v))
+    # Generic aliases are not classes, so they are matched by equality.
+    raw, names = Mapping[str, Any], Mapping[str, str]
+    converter.register_unstructure_hook_func(lambda t: t == raw, _encode)
+    converter.register_structure_hook_func(lambda t: t == raw, _decode_mapping)
+    converter.register_unstructure_hook_func(lambda t: t == names, dict)
+    converter.register_structure_hook_func(lambda t: t == names, lambda v, _: dict(v))
+    return converter
+
+
+_CONVERTER = _make_converter()
+# Built once: cattrs generates specialised code for the whole model on first use.
+_UNSTRUCTURE = _CONVERTER.get_unstructure_hook(Article)
+_STRUCTURE = _CONVERTER.get_structure_hook(Article)
+
+
+def to_dict(article: Article) -> dict[str, Any]:
+    """A JSON-ready dict of *article*; keys in field order, datetimes as ISO 8601."""
+    result: dict[str, Any] = _UNSTRUCTURE(article)
+    return result
+
+
+def from_dict(data: Mapping[str, Any]) -> Article:
+    """Rebuild the ``Article`` that ``to_dict`` produced; ``from_dict(to_dict(a)) == a``."""
+    article: Article = _STRUCTURE(data, Article)
+    return article

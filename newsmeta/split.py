@@ -1,0 +1,181 @@
+"""Step 1: find the front matter in a document and separate it from the body.
+
+Newlines are normalised first (CRLF and lone CR become LF, like Python's text
+mode), so line numbers count the same way editors do whatever the file used.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from typing import Literal
+
+import attrs
+
+from .errors import EncodingError, FrontMatterError
+
+__all__ = ["Format", "Split", "decode", "split"]
+
+Format = Literal["yaml", "toml", "json"]
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+# An opener may carry a language tag (`---yaml`, `---js`); Hugo and Jekyll allow
+# trailing blanks after the dashes.
+_YAML_OPEN = re.compile(r"---[ \t]*([A-Za-z][\w-]*)?[ \t]*\Z")
+_YAML_CLOSE = re.compile(r"(?:---|\.\.\.)[ \t]*\Z")
+_TOML_FENCE = re.compile(r"\+\+\+[ \t]*\Z")
+_SUPPORTED_YAML_TAGS = {"yaml", "yml"}
+
+
+@attrs.frozen
+class Split:
+    """Raw pieces of a document.
+
+    ``line_offset`` is how many lines precede the front-matter text, so a
+    1-based line inside ``front_matter`` plus ``line_offset`` is the file line.
+    """
+
+    format: Format
+    front_matter: str
+    body: str
+    line_offset: int
+
+
+def decode(data: bytes, *, path: str | None = None) -> str:
+    """Bytes -> text: honour a BOM (UTF-8/16/32), else require UTF-8."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom) :].decode(encoding)
+            except UnicodeDecodeError as exc:
+                raise _decode_error(data, exc, encoding, path, len(bom)) from exc
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise _decode_error(data, exc, "utf-8", path, 0) from exc
+
+
+def _decode_error(
+    data: bytes, exc: UnicodeDecodeError, encoding: str, path: str | None, skip: int
+) -> EncodingError:
+    before = data[: skip + exc.start] if encoding == "utf-8" else data[: exc.start]
+    line = before.count(b"\n") + 1
+    column = len(before) - (before.rfind(b"\n") + 1) + 1
+    return EncodingError(
+        f"invalid {encoding.upper()} byte 0x{exc.object[exc.start]:02x}; expected {encoding} text",
+        path=path,
+        line=line,
+        column=column,
+    )
+
+
+def _normalise(text: str) -> str:
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text
+
+
+def split(text: str, *, path: str | None = None) -> Split:
+    """Separate front matter from body; raise ``FrontMatterError`` if there is none."""
+    text = _normalise(text)
+    start = 0
+    skipped = 0
+    # Leading blank lines are tolerated (many generators emit one).
+    while True:
+        end = text.find("\n", start)
+        if end == -1 or text[start:end].strip():
+            break
+        start = end + 1
+        skipped += 1
+    first_end = text.find("\n", start)
+    first = text[start:] if first_end == -1 else text[start:first_end]
+    opener_line = skipped + 1
+    rest_start = len(text) if first_end == -1 else first_end + 1
+
+    yaml_open = _YAML_OPEN.match(first)
+    if yaml_open:
+        language = yaml_open.group(1)
+        if language is not None and language.lower() not in _SUPPORTED_YAML_TAGS:
+            raise FrontMatterError(
+                f"unsupported front-matter language {language!r}; expected YAML, TOML or JSON",
+                path=path,
+                line=opener_line,
+                column=4,
+            )
+        return _fenced(text, rest_start, opener_line, "yaml", _YAML_CLOSE, "---", path)
+    if _TOML_FENCE.match(first):
+        return _fenced(text, rest_start, opener_line, "toml", _TOML_FENCE, "+++", path)
+    if first.startswith("{"):
+        return _json_block(text, start, opener_line, path)
+    raise FrontMatterError(
+        "no front matter; expected '---' (YAML), '+++' (TOML) or '{' (JSON) on the first line",
+        path=path,
+        line=opener_line,
+        column=1,
+    )
+
+
+def _fenced(
+    text: str,
+    pos: int,
+    opener_line: int,
+    fmt: Format,
+    closer: re.Pattern[str],
+    fence: str,
+    path: str | None,
+) -> Split:
+    line_start = pos
+    while line_start < len(text):
+        line_end = text.find("\n", line_start)
+        stop = len(text) if line_end == -1 else line_end
+        if closer.match(text, line_start, stop):
+            body_start = len(text) if line_end == -1 else line_end + 1
+            return Split(fmt, text[pos:line_start], text[body_start:], opener_line)
+        line_start = stop + 1
+    raise FrontMatterError(
+        f"front matter opened with '{fence}' is never closed; expected a line '{fence}'",
+        path=path,
+        line=opener_line,
+        column=1,
+    )
+
+
+def _json_block(text: str, start: int, opener_line: int, path: str | None) -> Split:
+    """Find the end of a JSON object by brace matching outside strings."""
+    depth = 0
+    in_string = False
+    escaped = False
+    for index in range(start, len(text)):
+        char = text[index]
+        if in_string:
+            if escaped:
+                escaped = False
+            elif char == "\\":
+                escaped = True
+            elif char == '"':
+                in_string = False
+        elif char == '"':
+            in_string = True
+        elif char == "{":
+            depth += 1
+        elif char == "}":
+            depth -= 1
+            if depth == 0:
+                body = text[index + 1 :]
+                if body.startswith("\n"):
+                    body = body[1:]
+                return Split("json", text[start : index + 1], body, opener_line - 1)
+    raise FrontMatterError(
+        "JSON front matter opened with '{' is never closed; expected a matching '}'",
+        path=path,
+        line=opener_line,
+        column=1,
+    )
