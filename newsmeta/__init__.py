@@ -89,5 +89,3 @@ def parse(
 def parse_file(path: str | os.PathLike[str], *, dialect: str | None = None) -> Article:
     """Read and parse one file with the built-in dialects."""
     return _parser().parse_file(path, dialect=dialect)
-
-

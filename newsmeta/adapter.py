@@ -12,6 +12,7 @@ built-in dialects use exactly this public mechanism.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, Protocol, runtime_checkable
 
@@ -101,9 +102,11 @@ class Adapter(Protocol):
 class Rule:
     """Fill canonical *target* from the first of *paths* present in the source.
 
-    A path is a dotted key (``link.href``); a key that itself contains a dot
-    (``dropmark.editURL``) is matched whole first.  Null values do not match,
-    and neither does a mapping for a field that takes a single value.
+    A path is a dotted key (``link.href``), optionally indexing a list
+    (``openGraphMetaData[0].ogurl``); a key that itself contains a dot
+    (``dropmark.editURL``) is matched whole first.  Null, empty text and empty
+    lists do not match, and neither does a mapping for a field that takes a
+    single value.
     """
 
     target: str
@@ -123,33 +126,58 @@ class Rule:
             )
 
 
-def _resolve(mapping: Mapping[str, Any], path: str) -> tuple[Any, tuple[str, ...]]:
-    """Value at a dotted *path* and the key tuple that reached it (or _MISSING)."""
+_INDEXED = re.compile(r"(.+)\[(\d+)\]\Z")
+
+
+def _parts(path: str) -> tuple[str | int, ...]:
+    parts: list[str | int] = []
+    for part in path.split("."):
+        indexed = _INDEXED.match(part)
+        if indexed:
+            parts.extend((indexed.group(1), int(indexed.group(2))))
+        else:
+            parts.append(part)
+    return tuple(parts)
+
+
+def _resolve(mapping: Mapping[str, Any], path: str) -> tuple[Any, tuple[str | int, ...]]:
+    """Value at a dotted *path* (``a.b``, ``a[0].b``) and the keys that reached it."""
     if path in mapping:
         return mapping[path], (path,)
     node: Any = mapping
-    parts = tuple(path.split("."))
+    parts = _parts(path)
     for part in parts:
-        if not isinstance(node, Mapping) or part not in node:
+        if isinstance(part, int):
+            if not isinstance(node, list) or part >= len(node):
+                return _MISSING, ()
+        elif not isinstance(node, Mapping) or part not in node:
             return _MISSING, ()
         node = node[part]
     return node, parts
 
 
-def _residual(value: Any, consumed: set[tuple[str, ...]], prefix: tuple[str, ...]) -> Any:
+def _residual(
+    value: Any, consumed: set[tuple[str | int, ...]], prefix: tuple[str | int, ...]
+) -> Any:
     """What remains of *value* once the *consumed* key paths are taken out."""
     if prefix in consumed:
         return _MISSING
-    if not isinstance(value, Mapping) or not any(
-        path[: len(prefix)] == prefix for path in consumed
-    ):
+    if not any(path[: len(prefix)] == prefix for path in consumed):
         return value
-    rest: dict[str, Any] = {}
-    for key, item in value.items():
-        kept = _residual(item, consumed, (*prefix, key))
-        if kept is not _MISSING:
-            rest[key] = kept
-    return rest if rest else _MISSING
+    if isinstance(value, Mapping):
+        rest: dict[Any, Any] = {}
+        for key, item in value.items():
+            kept = _residual(item, consumed, (*prefix, key))
+            if kept is not _MISSING:
+                rest[key] = kept
+        return rest if rest else _MISSING
+    if isinstance(value, list):
+        # Positions matter in a list, so a consumed item leaves a null behind.
+        items = [_residual(item, consumed, (*prefix, i)) for i, item in enumerate(value)]
+        if all(item is _MISSING for item in items):
+            return _MISSING
+        return [None if item is _MISSING else item for item in items]
+    return value
 
 
 class MappingAdapter:
@@ -201,9 +229,7 @@ class MappingAdapter:
 
     def voters(self, mapping: Mapping[str, Any]) -> tuple[str, ...]:
         return tuple(
-            path
-            for path in self._signature
-            if _resolve(mapping, path)[0] not in (_MISSING, None)
+            path for path in self._signature if _resolve(mapping, path)[0] not in (_MISSING, None)
         )
 
     def score(self, mapping: Mapping[str, Any]) -> float:
@@ -218,7 +244,7 @@ class MappingAdapter:
     def normalize(self, mapping: Mapping[str, Any]) -> Normalized:
         fields: dict[str, Any] = {}
         provenance: dict[str, str] = {}
-        consumed: set[tuple[str, ...]] = set()
+        consumed: set[tuple[str | int, ...]] = set()
         for rule in self._rules:
             if rule.target in fields:
                 continue
@@ -242,11 +268,11 @@ class MappingAdapter:
 
     def _first_match(
         self, mapping: Mapping[str, Any], rule: Rule
-    ) -> tuple[str, tuple[str, ...], Any] | None:
+    ) -> tuple[str, tuple[str | int, ...], Any] | None:
         single = CANONICAL_FIELDS[rule.target]
         for path in rule.paths:
             value, keys = _resolve(mapping, path)
-            if value is _MISSING or value is None:
+            if value is _MISSING or value is None or value == "" or value == []:
                 continue
             if single and isinstance(value, Mapping):
                 continue

@@ -155,14 +155,14 @@ def _int(value: Any, what: str) -> int | None:
 _IMAGE_URL_KEYS = ("url", "href", "src", "path", "link", "image")
 
 
-def _image(value: Any) -> Image:
+def _image(value: Any) -> Image | None:
     if isinstance(value, str):
         return Image(url=value.strip())
     if not isinstance(value, Mapping):
         raise _Invalid(f"holds {_kind(value)}; expected an image URL or mapping")
     url_key = next((k for k in _IMAGE_URL_KEYS if isinstance(value.get(k), str)), None)
     if url_key is None:
-        raise _Invalid("holds an image without a URL; expected one of " + "/".join(_IMAGE_URL_KEYS))
+        return None
     used = {url_key, "width", "height"}
     width, height = value.get("width"), value.get("height")
     size = value.get("size")
@@ -192,8 +192,16 @@ def _images(value: Any, _: Any = None) -> tuple[Image, ...]:
         if item is None:
             _note("null-item", f"image {index} is empty and was skipped")
             continue
-        result.append(_image(item))
+        image = _image(item)
+        if image is None:
+            # Not an Image, but not ours to drop: the raw value goes to extra.
+            _note(_KEPT, f"image {index} has no URL; the value is kept in extra")
+            continue
+        result.append(image)
     return tuple(result)
+
+
+_KEPT = "kept-in-extra"
 
 
 def _author(value: Any) -> Author:
@@ -226,6 +234,13 @@ def _authors(value: Any, _: Any = None) -> tuple[Author, ...]:
     return tuple(result)
 
 
+def _equals(expected: Any) -> Callable[[Any], bool]:
+    def predicate(candidate: Any) -> bool:
+        return bool(candidate == expected)
+
+    return predicate
+
+
 def _converter() -> cattrs.Converter:
     converter = cattrs.Converter()
     hooks: dict[Any, Callable[[Any, Any], Any]] = {
@@ -241,7 +256,7 @@ def _converter() -> cattrs.Converter:
         if isinstance(field_type, type):
             converter.register_structure_hook(field_type, hook)
         else:  # generic aliases and unions are not classes: match them by equality
-            converter.register_structure_hook_func(lambda t, ft=field_type: t == ft, hook)
+            converter.register_structure_hook_func(_equals(field_type), hook)
     return converter
 
 
@@ -267,6 +282,7 @@ class _Builder:
         self.prefix = prefix
         self.problems: list[Problem] = []
         self.diagnostics: list[Diagnostic] = []
+        self.kept: dict[str, Any] = {}
 
     def field(self, normalized: Normalized, name: str, hook: Callable[[Any, Any], Any]) -> Any:
         if name not in normalized.fields:
@@ -287,6 +303,8 @@ class _Builder:
                 Diagnostic(code=code, message=f"{key!r} {message}", key=key)
                 for code, message in notes
             )
+            if any(code == _KEPT for code, _ in notes):
+                self.kept[source] = normalized.fields[name]
 
     def source(self, normalized: Normalized, url: str | None) -> Source | None:
         fields = normalized.fields
@@ -331,13 +349,15 @@ class _Builder:
             if not isinstance(item, Normalized):
                 key = ".".join(map(str, base))
                 self.problems.append(
-                    Problem((*base, index), f"{key!r} item {index} is {_kind(item)}; expected a mapping")
+                    Problem(
+                        (*base, index), f"{key!r} item {index} is {_kind(item)}; expected a mapping"
+                    )
                 )
                 continue
             nested = _Builder((*base, index))
             values = nested.common(item)
             title = nested.field(item, "title", _HOOKS["title"])
-            extra = dict(item.extra)
+            extra = {**item.extra, **nested.kept}
             for name, source_key in item.provenance.items():
                 if name not in _RELATED_FIELDS:
                     extra[source_key] = item.fields[name]
@@ -372,7 +392,7 @@ def build_article(
     article = Article(
         title=title,
         body=body,
-        extra=dict(normalized.extra),
+        extra={**normalized.extra, **builder.kept},
         dialect=dialect,
         format=format,
         provenance=dict(normalized.provenance),

@@ -59,9 +59,9 @@ def _from_text(text: str) -> tuple[datetime, DateAssumption]:
 
 def _iso(text: str) -> datetime | None:
     candidate = text
-    if not _PY311:  # 3.10's fromisoformat does not read 'Z' or a 'T'-less date
-        if candidate.endswith(("Z", "z")):
-            candidate = candidate[:-1] + "+00:00"
+    # 3.10's fromisoformat does not read a 'Z' suffix.
+    if not _PY311 and candidate.endswith(("Z", "z")):
+        candidate = candidate[:-1] + "+00:00"
     try:
         return datetime.fromisoformat(candidate)
     except ValueError:

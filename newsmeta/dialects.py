@@ -43,8 +43,21 @@ HUGO = MappingAdapter(
     (
         Rule("title", ("title",)),
         Rule("summary", ("description", "summary", "metaDesc")),
-        Rule("url", ("link.href", "link.herf", "link.original", "link", "herf", "original")),
-        Rule("links", ("link.original", "original", "sourceUrl")),
+        Rule(
+            "url",
+            (
+                "link.href",
+                "link.herf",
+                "link.original",
+                "link",
+                "herf",
+                "original",
+                "openProjectCustomFields.sourceUrl",
+                "openGraphMetaData[0].ogurl",
+                "htmlMetaData[0].ogurl",
+            ),
+        ),
+        Rule("links", ("link.original", "original", "openProjectCustomFields.cleanUrl")),
         Rule("published", ("date", "pubDate", "publishDate")),
         Rule("updated", ("lastmod", "lastMod")),
         Rule("authors", ("author", "authors")),

@@ -89,7 +89,7 @@ class SourceError(NewsmetaError, ValueError):
         state["path"] = path if path is not None else self.path
         if self.line is not None:
             state["line"] = self.line + line_offset
-        clone = _rebuild(type(self), (self.reason,), state)
+        clone: SourceError = _rebuild(type(self), (self.reason,), state)
         clone.__cause__ = self.__cause__
         return clone
 
@@ -132,7 +132,9 @@ class FieldProblem:
         self.column = column
 
     def __repr__(self) -> str:
-        return f"FieldProblem({self.key!r}, {self.message!r}, line={self.line}, column={self.column})"
+        return (
+            f"FieldProblem({self.key!r}, {self.message!r}, line={self.line}, column={self.column})"
+        )
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, FieldProblem):

@@ -131,7 +131,9 @@ class Parser:
             )
         return result
 
-    def load(self, parts: Split, *, path: str | None = None) -> tuple[dict[str, Any], tuple[Diagnostic, ...]]:
+    def load(
+        self, parts: Split, *, path: str | None = None
+    ) -> tuple[dict[str, Any], tuple[Diagnostic, ...]]:
         try:
             loaded = load(
                 parts,
@@ -145,7 +147,11 @@ class Parser:
         return dict(loaded.mapping), diagnostics
 
     def parse(
-        self, text: str | bytes, *, dialect: str | None = None, path: str | os.PathLike[str] | None = None
+        self,
+        text: str | bytes,
+        *,
+        dialect: str | None = None,
+        path: str | os.PathLike[str] | None = None,
     ) -> Article:
         """Parse one document (text or bytes) into an ``Article``."""
         where = None if path is None else os.fspath(path)
@@ -165,7 +171,10 @@ class Parser:
         assert article is not None
         if self.strict and all_diagnostics:
             raise self._field_error(
-                [FieldProblem(d.key or "", f"{d.message} (strict)", d.line, d.column) for d in all_diagnostics],
+                [
+                    FieldProblem(d.key or "", f"{d.message} (strict)", d.line, d.column)
+                    for d in all_diagnostics
+                ],
                 where,
             )
         if all_diagnostics:
@@ -191,11 +200,13 @@ class Parser:
             raise
         except Exception as exc:
             raise AdapterError(
-                f"{where or '<string>'}: adapter {adapter.name!r} failed: {type(exc).__name__}: {exc}"
+                f"{where or '<string>'}: adapter {adapter.name!r} failed: "
+                f"{type(exc).__name__}: {exc}"
             ) from exc
         if not isinstance(normalized, Normalized):
             raise AdapterError(
-                f"adapter {adapter.name!r} returned {type(normalized).__name__}; expected Normalized"
+                f"adapter {adapter.name!r} returned {type(normalized).__name__}; "
+                "expected Normalized"
             )
         return normalized
 
