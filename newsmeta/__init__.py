@@ -1,4 +1,4 @@
-"""newsmeta: news articles with front matter, from any source, into one typed ``Article``.
+r"""newsmeta: news articles with front matter, from any source, into one typed ``Article``.
 
 >>> import newsmeta
 >>> article = newsmeta.parse("---\ntitle: Hello\ndate: 2024-05-01T09:30:00Z\n---\nBody.\n")

@@ -13,7 +13,7 @@ import html
 import re
 from collections.abc import Callable, Mapping
 from contextvars import ContextVar
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -52,6 +52,8 @@ def _note(code: str, message: str) -> None:
 
 
 def _shown(value: Any) -> str:
+    if isinstance(value, date):
+        return repr(value.isoformat(sep=" ") if isinstance(value, datetime) else value.isoformat())
     text = repr(value)
     return text if len(text) <= 60 else text[:57] + "..."
 
@@ -101,6 +103,8 @@ def _summary(value: Any) -> str | None:
 
 
 def _text_tuple(value: Any, _: Any = None) -> tuple[str, ...]:
+    if isinstance(value, Mapping):
+        raise _Invalid("is a mapping; expected text or a list of text")
     items = value if isinstance(value, list) else [value]
     result: list[str] = []
     for index, item in enumerate(items):

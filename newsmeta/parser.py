@@ -94,7 +94,7 @@ class Parser:
             )
         self._adapters[adapter.name] = adapter
 
-    def adapter(self, name: str) -> Adapter:
+    def adapter(self, name: str, *, path: str | None = None) -> Adapter:
         """The registered adapter called *name*."""
         try:
             return self._adapters[name]
@@ -103,6 +103,7 @@ class Parser:
             raise DialectError(
                 f"unknown dialect {name!r}; registered: {known}",
                 candidates=[(n, 0.0) for n in self._adapters],
+                path=path,
             ) from None
 
     # -- pipeline ---------------------------------------------------------------
@@ -158,9 +159,9 @@ class Parser:
         parts = self.split(text, path=where)
         mapping, load_diagnostics = self.load(parts, path=where)
         if dialect is None:
-            adapter = self.adapter(choose(self.detect(mapping), path=where))
+            adapter = self.adapter(choose(self.detect(mapping), path=where), path=where)
         else:
-            adapter = self.adapter(dialect)
+            adapter = self.adapter(dialect, path=where)
         normalized = self._normalize(adapter, mapping, where)
         article, problems, diagnostics = build_article(
             normalized, body=parts.body, dialect=adapter.name, format=parts.format
@@ -237,7 +238,8 @@ def problems_to_fields(problems: Iterable[Any], parts: Split) -> list[FieldProbl
         key = ".".join(str(p) for p in problem.path)
         line, column = found if found is not None else (None, None)
         result.append(FieldProblem(key, problem.message, line, column))
-    return result
+    # Report in file order, as a reader scans the file.
+    return sorted(result, key=lambda p: (p.line is None, p.line or 0, p.column or 0))
 
 
 def _split_key(key: str) -> tuple[str | int, ...]:
