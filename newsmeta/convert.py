@@ -275,6 +275,10 @@ _HOOKS: dict[str, Callable[[Any, Any], Any]] = {
 }  # fmt: skip
 
 
+def _dotted(path: KeyPath) -> str:
+    return ".".join(str(p) for p in path)
+
+
 def _key_path(provenance: str, prefix: KeyPath) -> KeyPath:
     return (*prefix, *provenance.split("."))
 
@@ -289,26 +293,34 @@ class _Builder:
         self.kept: dict[str, Any] = {}
 
     def field(self, normalized: Normalized, name: str, hook: Callable[[Any, Any], Any]) -> Any:
-        if name not in normalized.fields:
+        fields = normalized.fields
+        if name not in fields:
             return None
-        source = normalized.provenance.get(name, name)
-        path = _key_path(source, self.prefix)
-        key = ".".join(str(p) for p in path)
-        notes: list[tuple[str, str]] = []
-        token = _notes.set(notes)
+        notes = _notes.get()
+        assert notes is not None, "fields are converted inside build_article"
+        before = len(notes)
         try:
-            return hook(normalized.fields[name], None)
+            return hook(fields[name], None)
         except _Invalid as exc:
-            self.problems.append(Problem(path, f"{key!r} {exc}"))
+            path = self._path(normalized, name)
+            self.problems.append(Problem(path, f"{_dotted(path)!r} {exc}"))
             return None
         finally:
-            _notes.reset(token)
-            self.diagnostics.extend(
-                Diagnostic(code=code, message=f"{key!r} {message}", key=key)
-                for code, message in notes
-            )
-            if any(code == _KEPT for code, _ in notes):
-                self.kept[source] = normalized.fields[name]
+            if len(notes) > before:
+                self._noted(normalized, name, notes[before:])
+                del notes[before:]
+
+    def _path(self, normalized: Normalized, name: str) -> KeyPath:
+        return _key_path(normalized.provenance.get(name, name), self.prefix)
+
+    def _noted(self, normalized: Normalized, name: str, notes: list[tuple[str, str]]) -> None:
+        # Rare (a naive date, an empty item): only now is the key path worked out.
+        key = _dotted(self._path(normalized, name))
+        self.diagnostics.extend(
+            Diagnostic(code=code, message=f"{key!r} {message}", key=key) for code, message in notes
+        )
+        if any(code == _KEPT for code, _ in notes):
+            self.kept[normalized.provenance.get(name, name)] = normalized.fields[name]
 
     def source(self, normalized: Normalized, url: str | None) -> Source | None:
         fields = normalized.fields
@@ -380,6 +392,16 @@ def build_article(
     normalized: Normalized, *, body: str, dialect: str, format: str
 ) -> tuple[Article | None, list[Problem], list[Diagnostic]]:
     """Build the ``Article``, or return every problem that prevents it."""
+    token = _notes.set([])
+    try:
+        return _build(normalized, body=body, dialect=dialect, format=format)
+    finally:
+        _notes.reset(token)
+
+
+def _build(
+    normalized: Normalized, *, body: str, dialect: str, format: str
+) -> tuple[Article | None, list[Problem], list[Diagnostic]]:
     builder = _Builder()
     values = builder.common(normalized)
     title = builder.field(normalized, "title", _HOOKS["title"])

@@ -125,10 +125,14 @@ def locate_key(split: Split, path: tuple[str | int, ...]) -> tuple[int, int] | N
     """
     if not path:
         return None
-    if split.format == "yaml":
+    if split.format == "yaml" and len(path) > 1:
         found = _yaml.locate(split.front_matter, path)
     else:
+        # A top-level key sits at the start of a line in block YAML, TOML and
+        # pretty JSON; a regex finds it without re-parsing the document.
         found = _search_key(split.front_matter, path)
+        if found is None and split.format == "yaml":
+            found = _yaml.locate(split.front_matter, path)
     if found is None:
         return None
     return found[0] + split.line_offset, found[1]
@@ -140,7 +144,9 @@ def _search_key(text: str, path: tuple[str | int, ...]) -> tuple[int, int] | Non
     names = [part for part in path if isinstance(part, str)]
     if not names:
         return None
-    pattern = re.compile(r'^([ \t]*)"?' + re.escape(names[-1]) + r'"?[ \t]*[=:]', re.MULTILINE)
+    pattern = re.compile(
+        r"""^([ \t]*)["']?""" + re.escape(names[-1]) + r"""["']?[ \t]*[=:]""", re.MULTILINE
+    )
     match = pattern.search(text)
     if match is None:
         return None

@@ -17,6 +17,7 @@ from typing import Any
 
 import cattrs
 
+from .errors import StructureError
 from .model import Article
 
 __all__ = ["from_dict", "to_dict"]
@@ -106,5 +107,10 @@ def to_dict(article: Article) -> dict[str, Any]:
 
 def from_dict(data: Mapping[str, Any]) -> Article:
     """Rebuild the ``Article`` that ``to_dict`` produced; ``from_dict(to_dict(a)) == a``."""
-    article: Article = _STRUCTURE(data, Article)
+    try:
+        article: Article = _STRUCTURE(data, Article)
+    except (cattrs.BaseValidationError, ValueError, TypeError, KeyError, AttributeError) as exc:
+        raise StructureError(
+            f"not an Article dict ({type(exc).__name__}: {exc}); expected the output of to_dict"
+        ) from exc
     return article

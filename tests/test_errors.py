@@ -189,3 +189,10 @@ def test_errors_pickle_with_their_fields(error: Exception) -> None:
     assert type(clone) is type(error)
     assert str(clone) == str(error)
     assert vars(clone) == vars(error)
+
+
+def test_from_dict_rejects_what_to_dict_cannot_have_written() -> None:
+    with pytest.raises(newsmeta.StructureError) as info:
+        newsmeta.from_dict({"title": "x", "published": "not a date"})
+    assert str(info.value).startswith("<string>: not an Article dict (")
+    assert str(info.value).endswith("); expected the output of to_dict")
