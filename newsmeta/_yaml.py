@@ -110,7 +110,7 @@ def _pure_events(text: str) -> Callable[[], Any]:
             "ruamel.yaml.clib (the C extension of ruamel.yaml) is not available; "
             "newsmeta loads YAML with the pure-Python parser, about 5x slower",
             SlowYAMLWarning,
-            stacklevel=4,
+            stacklevel=3,
         )
     from ruamel.yaml import YAML
 
