@@ -1,0 +1,56 @@
+"""Shared helpers for the test_yaml_* modules: front-matter extraction and normalisation."""
+
+from __future__ import annotations
+
+import datetime
+import math
+from pathlib import Path
+from typing import Any
+
+SHARED = Path(__file__).parents[1].parent / "shared"
+
+
+def front_matter(text: str) -> str | None:
+    """YAML between a first line '---' and the next '---' or '...' line, else None."""
+    text = text.removeprefix("\ufeff")
+    lines = text.splitlines(keepends=True)
+    if not lines or lines[0].rstrip() != "---":
+        return None
+    for index in range(1, len(lines)):
+        if lines[index].rstrip() in ("---", "..."):
+            return "".join(lines[1:index])
+    return None
+
+
+def corpus_front_matters(folder: str) -> list[tuple[str, str]]:
+    root = SHARED / folder
+    found = []
+    for path in sorted(root.rglob("*")):
+        if path.suffix not in (".md", ".markdown") or not path.is_file():
+            continue
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (UnicodeDecodeError, OSError):
+            continue  # UTF-16 fixtures and the like: not YAML front-matter tests
+        fm = front_matter(text)
+        if fm is not None:
+            found.append((str(path.relative_to(SHARED)), fm))
+    return found
+
+
+def normalise(value: Any) -> Any:
+    """Comparable form that keeps types (True != 1) and ignores documented differences.
+
+    The only documented value difference is the tzinfo object: compare offsets.
+    """
+    if isinstance(value, dict):
+        return ("map", {normalise(k): normalise(v) for k, v in value.items()})
+    if isinstance(value, list):
+        return ("seq", [normalise(v) for v in value])
+    if isinstance(value, tuple):
+        return ("tuple", tuple(normalise(v) for v in value))
+    if isinstance(value, float) and math.isnan(value):
+        return ("nan",)
+    if isinstance(value, datetime.datetime):
+        return ("datetime", value.replace(tzinfo=None), value.utcoffset())
+    return (type(value).__name__, value)
