@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from _yaml_support import SHARED, corpus_front_matters, normalise
+from ._yaml_support import SHARED, corpus_front_matters, normalise
 from ruamel.yaml import YAML
 
 from newsmeta._yaml import load_yaml

@@ -10,7 +10,7 @@ import os
 from datetime import date, datetime, timedelta, timezone
 from typing import Any
 
-from _yaml_support import normalise
+from ._yaml_support import normalise
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from ruamel.yaml import YAML
