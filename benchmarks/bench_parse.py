@@ -15,6 +15,7 @@ repeated passes (flat means no per-document state is kept), and import times.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gc
 import statistics
 import subprocess
@@ -90,10 +91,8 @@ def _peak_per_pass(texts: Sequence[str], passes: int) -> list[float]:
     for _ in range(passes):
         tracemalloc.reset_peak()
         for text in texts:
-            try:
+            with contextlib.suppress(newsmeta.NewsmetaError):
                 parser.parse(text)
-            except newsmeta.NewsmetaError:
-                pass
         peaks.append(tracemalloc.get_traced_memory()[1] / 2**20)
     tracemalloc.stop()
     return peaks

@@ -5,11 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from ._yaml_support import SHARED, corpus_front_matters, normalise
 from ruamel.yaml import YAML
 
 from newsmeta._yaml import load_yaml
 from newsmeta.errors import NewsmetaError
+
+from ._yaml_support import SHARED, corpus_front_matters, normalise
 
 
 def stock(text: str) -> tuple[str, Any]:

@@ -10,13 +10,14 @@ import os
 from datetime import date, datetime, timedelta, timezone
 from typing import Any
 
-from ._yaml_support import normalise
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from ruamel.yaml import YAML
 
 from newsmeta._yaml import load_yaml
 from newsmeta.errors import NewsmetaError
+
+from ._yaml_support import normalise
 
 settings.register_profile(
     "newsmeta-yaml",
