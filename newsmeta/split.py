@@ -28,8 +28,10 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 # An opener may carry a language tag (`---yaml`, `---js`); Hugo and Jekyll allow
 # trailing blanks after the dashes.
 _YAML_OPEN = re.compile(r"---[ \t]*([A-Za-z][\w-]*)?[ \t]*\Z")
-_YAML_CLOSE = re.compile(r"(?:---|\.\.\.)[ \t]*\Z")
+# Closers are searched for in the whole text, one regex scan instead of a line loop.
+_YAML_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
 _TOML_FENCE = re.compile(r"\+\+\+[ \t]*\Z")
+_TOML_CLOSE = re.compile(r"^\+\+\+[ \t]*$", re.MULTILINE)
 _SUPPORTED_YAML_TAGS = {"yaml", "yml"}
 
 
@@ -112,7 +114,7 @@ def split(text: str, *, path: str | None = None) -> Split:
             )
         return _fenced(text, rest_start, opener_line, "yaml", _YAML_CLOSE, "---", path)
     if _TOML_FENCE.match(first):
-        return _fenced(text, rest_start, opener_line, "toml", _TOML_FENCE, "+++", path)
+        return _fenced(text, rest_start, opener_line, "toml", _TOML_CLOSE, "+++", path)
     if first.startswith("{"):
         return _json_block(text, start, opener_line, path)
     raise FrontMatterError(
@@ -132,20 +134,16 @@ def _fenced(
     fence: str,
     path: str | None,
 ) -> Split:
-    line_start = pos
-    while line_start < len(text):
-        line_end = text.find("\n", line_start)
-        stop = len(text) if line_end == -1 else line_end
-        if closer.match(text, line_start, stop):
-            body_start = len(text) if line_end == -1 else line_end + 1
-            return Split(fmt, text[pos:line_start], text[body_start:], opener_line)
-        line_start = stop + 1
-    raise FrontMatterError(
-        f"front matter opened with '{fence}' is never closed; expected a line '{fence}'",
-        path=path,
-        line=opener_line,
-        column=1,
-    )
+    found = closer.search(text, pos)
+    if found is None:
+        raise FrontMatterError(
+            f"front matter opened with '{fence}' is never closed; expected a line '{fence}'",
+            path=path,
+            line=opener_line,
+            column=1,
+        )
+    body_start = found.end() + 1 if found.end() < len(text) else found.end()
+    return Split(fmt, text[pos : found.start()], text[body_start:], opener_line)
 
 
 def _json_block(text: str, start: int, opener_line: int, path: str | None) -> Split:
