@@ -9,7 +9,6 @@ Recoverable assumptions (a naive time taken as UTC) become ``Diagnostic``\\ s.
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Callable, Mapping
 from contextvars import ContextVar
@@ -92,14 +91,22 @@ def _optional_text(value: Any, _: Any = None) -> str | None:
 _SPACE_RUN = re.compile(r"\s*\n\s*")
 
 
+def _unescape(text: str) -> str:
+    if "&" not in text:
+        return text
+    import html  # its entity table costs ~1 ms to import; most titles never need it
+
+    return html.unescape(text)
+
+
 def _title(value: Any, _: Any = None) -> str:
     # Titles are one line for a reader; entities like &amp; are for HTML only.
-    return html.unescape(_SPACE_RUN.sub(" ", _text(value)))
+    return _unescape(_SPACE_RUN.sub(" ", _text(value)))
 
 
 def _summary(value: Any) -> str | None:
     text = _optional_text(value)
-    return html.unescape(text) if text else None
+    return _unescape(text) if text else None
 
 
 def _text_tuple(value: Any, _: Any = None) -> tuple[str, ...]:
@@ -264,15 +271,20 @@ def _converter() -> cattrs.Converter:
     return converter
 
 
-_LENIENT = _converter()
-_FIELD_TYPES: dict[str, Any] = {f.name: f.type for f in attrs.fields(Article)}
-_HOOKS: dict[str, Callable[[Any, Any], Any]] = {
-    name: _LENIENT.get_structure_hook(_FIELD_TYPES[name])
-    for name in (
-        "title", "url", "slug", "kind", "language", "links", "aliases", "tags",
-        "categories", "published", "updated", "authors", "images", "is_draft",
-    )
-}  # fmt: skip
+_HOOKED_FIELDS = (
+    "title", "url", "slug", "kind", "language", "links", "aliases", "tags",
+    "categories", "published", "updated", "authors", "images", "is_draft",
+)  # fmt: skip
+_HOOKS: dict[str, Callable[[Any, Any], Any]] = {}
+
+
+def _hooks() -> dict[str, Callable[[Any, Any], Any]]:
+    # Built on first use, not at import: `import newsmeta` stays cheap.
+    if not _HOOKS:
+        lenient = _converter()
+        types = {f.name: f.type for f in attrs.fields(Article)}
+        _HOOKS.update({name: lenient.get_structure_hook(types[name]) for name in _HOOKED_FIELDS})
+    return _HOOKS
 
 
 def _dotted(path: KeyPath) -> str:
@@ -348,10 +360,11 @@ class _Builder:
 
     def common(self, normalized: Normalized) -> dict[str, Any]:
         values: dict[str, Any] = {}
+        hooks = _hooks()
         for name in ("url", "published", "authors", "images", "kind"):
-            values[name] = self.field(normalized, name, _HOOKS[name])
+            values[name] = self.field(normalized, name, hooks[name])
         values["summary"] = self.field(normalized, "summary", lambda v, _: _summary(v))
-        links = self.field(normalized, "links", _HOOKS["links"]) or ()
+        links = self.field(normalized, "links", hooks["links"]) or ()
         # Another spelling of the main URL is not another link.
         values["links"] = tuple(dict.fromkeys(u for u in links if u != values["url"]))
         values["source"] = self.source(normalized, values["url"])
@@ -372,7 +385,7 @@ class _Builder:
                 continue
             nested = _Builder((*base, index))
             values = nested.common(item)
-            title = nested.field(item, "title", _HOOKS["title"])
+            title = nested.field(item, "title", _hooks()["title"])
             extra = {**item.extra, **nested.kept}
             for name, source_key in item.provenance.items():
                 if name not in _RELATED_FIELDS:
@@ -404,11 +417,12 @@ def _build(
 ) -> tuple[Article | None, list[Problem], list[Diagnostic]]:
     builder = _Builder()
     values = builder.common(normalized)
-    title = builder.field(normalized, "title", _HOOKS["title"])
+    hooks = _hooks()
+    title = builder.field(normalized, "title", hooks["title"])
     if title is None and "title" not in normalized.fields:
         builder.problems.append(Problem((), "no title; expected a 'title' key with text"))
     for name in ("slug", "language", "aliases", "tags", "categories", "updated", "is_draft"):
-        value = builder.field(normalized, name, _HOOKS[name])
+        value = builder.field(normalized, name, hooks[name])
         if value is not None:
             values[name] = value
     values["related"] = builder.related(normalized)

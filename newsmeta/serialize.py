@@ -93,22 +93,30 @@ def _make_converter() -> cattrs.Converter:
     return converter
 
 
-_CONVERTER = _make_converter()
-# Built once: cattrs generates specialised code for the whole model on first use.
-_UNSTRUCTURE = _CONVERTER.get_unstructure_hook(Article)
-_STRUCTURE = _CONVERTER.get_structure_hook(Article)
+_HOOKS: list[Any] = []
+
+
+def _article_hooks() -> tuple[Any, Any]:
+    # cattrs generates specialised code for the whole model; done on first use so
+    # that `import newsmeta` does not pay for it.
+    if not _HOOKS:
+        converter = _make_converter()
+        _HOOKS.extend(
+            (converter.get_unstructure_hook(Article), converter.get_structure_hook(Article))
+        )
+    return _HOOKS[0], _HOOKS[1]
 
 
 def to_dict(article: Article) -> dict[str, Any]:
     """A JSON-ready dict of *article*; keys in field order, datetimes as ISO 8601."""
-    result: dict[str, Any] = _UNSTRUCTURE(article)
+    result: dict[str, Any] = _article_hooks()[0](article)
     return result
 
 
 def from_dict(data: Mapping[str, Any]) -> Article:
     """Rebuild the ``Article`` that ``to_dict`` produced; ``from_dict(to_dict(a)) == a``."""
     try:
-        article: Article = _STRUCTURE(data, Article)
+        article: Article = _article_hooks()[1](data, Article)
     except (cattrs.BaseValidationError, ValueError, TypeError, KeyError, AttributeError) as exc:
         raise StructureError(
             f"not an Article dict ({type(exc).__name__}: {exc}); expected the output of to_dict"
