@@ -404,12 +404,84 @@ _RELATED_FIELDS = frozenset(
 def build_article(
     normalized: Normalized, *, body: str, dialect: str, format: str
 ) -> tuple[Article | None, list[Problem], list[Diagnostic]]:
-    """Build the ``Article``, or return every problem that prevents it."""
-    token = _notes.set([])
+    """Build the ``Article``, or return every problem that prevents it.
+
+    Most documents are clean, so a straight pass builds the article first; only
+    when a value is invalid or needs a note does the careful pass run, which
+    attributes every problem and diagnostic to its source key.
+    """
+    notes: list[tuple[str, str]] = []
+    token = _notes.set(notes)
     try:
+        try:
+            article = _straight(normalized, body, dialect, format)
+        except _Invalid:
+            article = None
+        if article is not None and not notes:
+            return article, [], list(normalized.diagnostics)
+        notes.clear()
         return _build(normalized, body=body, dialect=dialect, format=format)
     finally:
         _notes.reset(token)
+
+
+_SIMPLE = (
+    "url", "published", "authors", "images", "kind", "slug", "language",
+    "aliases", "tags", "categories", "updated", "is_draft",
+)  # fmt: skip
+_RELATED_SIMPLE = ("url", "published", "authors", "images", "kind")
+
+
+def _straight_common(
+    fields: Mapping[str, Any], names: tuple[str, ...], hooks: Mapping[str, Callable[[Any, Any], Any]]
+) -> dict[str, Any]:
+    values = {name: hooks[name](fields[name], None) for name in names if name in fields}
+    url = values.get("url")
+    if "summary" in fields:
+        values["summary"] = _summary(fields["summary"])
+    if "links" in fields:
+        links = hooks["links"](fields["links"], None)
+        values["links"] = tuple(dict.fromkeys(u for u in links if u != url))
+    if "source" in fields or "source.name" in fields or "source.domain" in fields or (
+        "source.url" in fields or "source.images" in fields
+    ):
+        values["source"] = _Builder().source(Normalized(fields, {}, {}), url)
+    return {k: v for k, v in values.items() if v is not None}
+
+
+def _straight(normalized: Normalized, body: str, dialect: str, format: str) -> Article | None:
+    fields = normalized.fields
+    if "title" not in fields:
+        return None
+    hooks = _hooks()
+    values = _straight_common(fields, _SIMPLE, hooks)
+    related = fields.get("related")
+    if related:
+        items = []
+        for item in related:
+            if not isinstance(item, Normalized):
+                return None
+            nested = item.fields
+            extra = dict(item.extra)
+            for name, source_key in item.provenance.items():
+                if name not in _RELATED_FIELDS:
+                    extra[source_key] = nested[name]
+            title = hooks["title"](nested["title"], None) if "title" in nested else None
+            items.append(
+                RelatedArticle(
+                    title=title, extra=extra, **_straight_common(nested, _RELATED_SIMPLE, hooks)
+                )
+            )
+        values["related"] = tuple(items)
+    return Article(
+        title=hooks["title"](fields["title"], None),
+        body=body,
+        extra=normalized.extra,
+        dialect=dialect,
+        format=format,
+        provenance=normalized.provenance,
+        **values,
+    )
 
 
 def _build(
