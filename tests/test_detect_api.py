@@ -12,7 +12,7 @@ def test_detect_text_lists_every_candidate_with_its_voters() -> None:
     assert detection.reason == "no specific dialect reached 0.20; fallback 'generic'"
     assert [c.name for c in detection.candidates] == ["hugo", "aggregator", "generic"]
     assert detection.candidates[-1] == Candidate("generic", 0.3043, ("title", "date", "tags"), True)
-    assert detection.candidates[0] == Candidate("hugo", 0.0286, ("date",), False)
+    assert detection.candidates[0] == Candidate("hugo", 0.0312, ("date",), False)
 
 
 def test_detect_takes_bytes_and_mappings_too() -> None:
