@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
 
-import newsmeta
 import pytest
-from newsmeta import plugins
 from newsmeta_quillwire import SAMPLE_FILE
+
+import newsmeta
+from newsmeta import plugins
 
 
 def test_sample_parses_by_dialect_name() -> None:
