@@ -109,7 +109,7 @@ class Parser:
             )
         self._adapters[adapter.name] = adapter
 
-    def adapter(self, name: str) -> Adapter:
+    def adapter(self, name: str, *, path: str | None = None) -> Adapter:
         """The registered adapter called *name*, else the installed plugin of that name."""
         if name in self._adapters:
             return self._adapters[name]
@@ -121,6 +121,7 @@ class Parser:
             f"unknown dialect {name!r}; registered: {known}; "
             f"installed plugins: {', '.join(installed) or 'none'}",
             candidates=[(n, 0.0) for n in self._adapters],
+            path=path,
         )
 
     # -- pipeline ---------------------------------------------------------------
@@ -195,7 +196,7 @@ class Parser:
         if dialect is None:
             adapter = self._detected(mapping, where, facts)
         else:
-            adapter = self.adapter(dialect)
+            adapter = self.adapter(dialect, path=where)
         normalized = self._normalize(adapter, mapping, where)
         if facts is not None:
             normalized = apply_facts(normalized, facts)
@@ -246,7 +247,7 @@ class Parser:
                 fallback = next((a for a in self.adapters if a.fallback), None)
                 if fallback is not None:
                     return fallback
-        return self.adapter(choose(detection, path=where))
+        return self.adapter(choose(detection, path=where), path=where)
 
     @staticmethod
     def _normalize(adapter: Adapter, mapping: Mapping[str, Any], where: str | None) -> Normalized:
