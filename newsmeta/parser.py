@@ -117,9 +117,9 @@ class Parser:
         if name in installed:
             return _plugins.load_plugin(name)
         known = ", ".join(self._adapters) or "none"
+        plugins_note = f"; installed plugins: {', '.join(installed)}" if installed else ""
         raise DialectError(
-            f"unknown dialect {name!r}; registered: {known}; "
-            f"installed plugins: {', '.join(installed) or 'none'}",
+            f"unknown dialect {name!r}; registered: {known}{plugins_note}",
             candidates=[(n, 0.0) for n in self._adapters],
             path=path,
         )

@@ -174,6 +174,13 @@ def test_asking_for_a_plugin_that_is_not_installed(installed: dict[str, Any]) ->
     assert str(unknown.value) == (
         "unknown dialect 'acne'; registered: hugo, aggregator, generic; installed plugins: acme"
     )
+    installed["points"] = []
+    plugins.refresh()
+    with pytest.raises(DialectError) as none_installed:
+        Parser().parse(ACME_TEXT, dialect="acne", path="a.md")
+    assert str(none_installed.value) == (
+        "a.md: unknown dialect 'acne'; registered: hugo, aggregator, generic"
+    )
 
 
 def test_a_plugin_named_like_a_builtin_clashes_when_enabled(installed: dict[str, Any]) -> None:
