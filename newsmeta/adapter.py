@@ -174,11 +174,28 @@ class Normalized:
 
 @runtime_checkable
 class Adapter(Protocol):
-    """What the parser needs from a dialect.
+    """What the parser needs from a dialect; any object with these members is one.
 
-    ``score`` must be pure and never raise: 0.0 means "not mine", 1.0 "surely
-    mine".  ``fallback`` adapters are only considered when no other adapter
-    reaches the detection threshold.
+    ``name``
+        The dialect name (``dialect=`` and ``Article.dialect``); unique per parser.
+    ``fallback``
+        Fallback adapters are only considered when no other adapter reaches
+        the detection threshold (``generic`` is one).
+    ``score(mapping)``
+        Pure and never raises: 0.0 means "not mine", 1.0 "surely mine".  A
+        score that raises or leaves [0, 1] is taken as 0.0.
+    ``voters(mapping)``
+        The keys that made the score, shown by ``newsmeta.detect``.
+    ``normalize(mapping)``
+        A ``Normalized``: canonical field (``CANONICAL_FIELDS``) -> raw value,
+        canonical field -> the source key it came from, and every key it did
+        not use (so nothing is lost).  It never builds an ``Article`` and never
+        converts types: the core does that the same way for every source and
+        reports bad values with file positions.  An exception other than a
+        ``NewsmetaError`` becomes an ``AdapterError`` naming the adapter.
+
+    ``MappingAdapter`` implements it from data; register either kind with
+    ``Parser(adapters=[...])`` or ``Parser.register``.
     """
 
     @property
