@@ -45,7 +45,7 @@ __all__ = ["GROUP", "installed", "load_plugin", "refresh"]
 GROUP = "newsmeta.adapters"
 
 _lock = threading.Lock()
-_entry_points: dict[str, importlib.metadata.EntryPoint] | None = None
+_entry_points: dict[str, list[importlib.metadata.EntryPoint]] | None = None
 _loaded: dict[str, Adapter] = {}
 
 
@@ -57,15 +57,13 @@ def refresh() -> None:
         _loaded.clear()
 
 
-def _discovered() -> dict[str, importlib.metadata.EntryPoint]:
+def _discovered() -> dict[str, list[importlib.metadata.EntryPoint]]:
     global _entry_points
     with _lock:
         if _entry_points is None:
-            found = importlib.metadata.entry_points(group=GROUP)
-            # The first distribution wins a duplicated name, as importlib orders them.
             _entry_points = {}
-            for entry_point in found:
-                _entry_points.setdefault(entry_point.name, entry_point)
+            for entry_point in importlib.metadata.entry_points(group=GROUP):
+                _entry_points.setdefault(entry_point.name, []).append(entry_point)
         return _entry_points
 
 
@@ -79,14 +77,23 @@ def load_plugin(name: str) -> Adapter:
     with _lock:
         if name in _loaded:
             return _loaded[name]
-    entry_point = _discovered().get(name)
-    if entry_point is None:
+    entry_points = _discovered().get(name, [])
+    if not entry_points:
         known = ", ".join(installed()) or "none"
         raise PluginError(
             f"no plugin named {name!r} in entry-point group {GROUP!r}; installed: {known}",
             plugin=name,
         )
-    adapter = _load(entry_point)
+    packages = sorted({_package(entry_point) or "<unknown>" for entry_point in entry_points})
+    if len(entry_points) > 1:
+        # Which one wins would depend on sys.path order: refuse to guess.
+        raise PluginError(
+            f"plugin {name!r} is provided by several packages: {', '.join(packages)}; "
+            "uninstall all but one",
+            plugin=name,
+            package=", ".join(packages),
+        )
+    adapter = _load(entry_points[0])
     with _lock:
         return _loaded.setdefault(name, adapter)
 

@@ -125,6 +125,14 @@ def test_parse_file_takes_the_date_from_the_file_name_and_says_so(tmp_path: Path
     ]
 
 
+def test_an_article_dated_by_its_file_name_round_trips(tmp_path: Path) -> None:
+    path = tmp_path / "2015-12-27-extra-spaces.markdown"
+    path.write_text("---  \nextra: spaces\n---\n\nBest **post** ever\n")
+    article = newsmeta.parse_file(path)
+    assert (article.title, article.extra) == ("Extra Spaces", {"extra": "spaces"})
+    assert newsmeta.from_dict(newsmeta.to_dict(article)) == article
+
+
 def test_front_matter_date_wins_over_the_file_name(tmp_path: Path) -> None:
     path = tmp_path / "2010-01-09-date-override.md"
     path.write_text("---\ndate: 2010-01-10 13:07:09 +00:00\n---\n")

@@ -183,6 +183,19 @@ def test_asking_for_a_plugin_that_is_not_installed(installed: dict[str, Any]) ->
     )
 
 
+def test_a_name_provided_by_two_packages_is_refused(installed: dict[str, Any]) -> None:
+    installed["points"] = [
+        FakeEntryPoint("acme", _acme(), package="acme-one"),
+        FakeEntryPoint("acme", _acme(), package="acme-two"),
+    ]
+    with pytest.raises(PluginError) as caught:
+        Parser().parse(ACME_TEXT, dialect="acme")
+    assert str(caught.value) == (
+        "plugin 'acme' is provided by several packages: acme-one, acme-two; uninstall all but one"
+    )
+    assert plugins.installed() == ("acme",)
+
+
 def test_a_plugin_named_like_a_builtin_clashes_when_enabled(installed: dict[str, Any]) -> None:
     installed["points"] = [FakeEntryPoint("hugo", _acme("hugo"))]
     with pytest.raises(newsmeta.AdapterError, match="an adapter named 'hugo' is already"):
