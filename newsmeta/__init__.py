@@ -9,11 +9,15 @@ r"""newsmeta: news articles with front matter, from any source, into one typed `
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
+from typing import Any
 
 from .adapter import Adapter, MappingAdapter, Normalized, Rule
+from .adapter_file import load_adapter
 from .detect import Candidate, Detection
 from .errors import (
     AdapterError,
+    AdapterFileError,
     DialectError,
     EncodingError,
     FieldError,
@@ -34,6 +38,7 @@ __all__ = [
     "DEFAULT_LIMITS",
     "Adapter",
     "AdapterError",
+    "AdapterFileError",
     "Article",
     "Author",
     "Candidate",
@@ -58,7 +63,9 @@ __all__ = [
     "SourceError",
     "StructureError",
     "__version__",
+    "detect",
     "from_dict",
+    "load_adapter",
     "parse",
     "parse_file",
     "to_dict",
@@ -89,3 +96,14 @@ def parse(
 def parse_file(path: str | os.PathLike[str], *, dialect: str | None = None) -> Article:
     """Read and parse one file with the built-in dialects."""
     return _parser().parse_file(path, dialect=dialect)
+
+
+def detect(
+    source: str | bytes | Mapping[str, Any],
+    *,
+    path: str | os.PathLike[str] | None = None,
+) -> Detection:
+    """Why a document would be read as the dialect it is: every built-in dialect's
+    score, the keys that voted for it, and the one chosen (``None`` with the reason
+    when nothing fits or two tie)."""
+    return _parser().detect(source, path=path)

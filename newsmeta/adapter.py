@@ -12,9 +12,12 @@ built-in dialects use exactly this public mechanism.
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from datetime import datetime, timezone
 from typing import Any, Protocol, runtime_checkable
+from urllib.parse import urlsplit
 
 import attrs
 
@@ -24,6 +27,7 @@ from .model import Diagnostic
 __all__ = [
     "CANONICAL_FIELDS",
     "CONVERTERS",
+    "CONVERTER_TARGETS",
     "Adapter",
     "MappingAdapter",
     "Normalized",
@@ -55,10 +59,102 @@ CANONICAL_FIELDS: Mapping[str, bool] = {
     "language": True,
 }
 
-#: Named converters a rule may apply before the field's own conversion.
-CONVERTERS: frozenset[str] = frozenset({"not"})
-
 _MISSING = object()
+# A converter returns _SKIP when a value is not meant for the field (``published:
+# false`` is no date): the rule then tries its next path and the key stays in extra.
+_SKIP = object()
+
+_TRUE_WORDS = frozenset({"true", "yes", "on"})
+_FALSE_WORDS = frozenset({"false", "no", "off"})
+# Smaller numbers are more likely a year or a count than Unix time.
+_EPOCH_MIN = 100_000_000
+_EPOCH_MILLIS = 100_000_000_000
+
+
+def _convert_not(value: Any) -> Any:
+    """A boolean (or true/false text) negated; any other value does not match."""
+    if isinstance(value, bool):
+        return not value
+    if isinstance(value, str):
+        word = value.strip().lower()
+        if word in _TRUE_WORDS:
+            return False
+        if word in _FALSE_WORDS:
+            return True
+    return _SKIP
+
+
+def _convert_date(value: Any) -> Any:
+    """Unix time (seconds, or milliseconds from 10^11) to a UTC datetime; a boolean
+    (Jekyll's ``published: false``) does not match; other values go to date parsing."""
+    if isinstance(value, bool):
+        return _SKIP
+    if isinstance(value, int | float) and abs(value) >= _EPOCH_MIN:
+        seconds = value / 1000 if abs(value) >= _EPOCH_MILLIS else value
+        try:
+            return datetime.fromtimestamp(seconds, tz=timezone.utc)
+        except (OverflowError, OSError, ValueError):
+            return value  # the core reports "is not a date"
+    return value
+
+
+def _absolute_url(value: Any) -> str | None:
+    if not isinstance(value, str):
+        return None
+    text = value.strip().removeprefix("<").removesuffix(">").strip()
+    try:
+        parts = urlsplit(text)
+    except ValueError:
+        return None
+    if parts.scheme in ("http", "https") and parts.hostname and " " not in text:
+        return text
+    return None
+
+
+def _convert_url(value: Any) -> Any:
+    """An absolute http(s) URL, stripped (also of ``<...>``); anything else does not
+    match.  A list matches only if every item is such a URL or a mapping (an image)."""
+    if isinstance(value, list):
+        items = [item if isinstance(item, Mapping) else _absolute_url(item) for item in value]
+        return _SKIP if any(item is None for item in items) else items
+    if isinstance(value, Mapping):
+        return value
+    url = _absolute_url(value)
+    return _SKIP if url is None else url
+
+
+def _convert_list(value: Any) -> Any:
+    """A list as is; text split on commas (``"a, b"``); any other value as one item."""
+    if isinstance(value, list):
+        return value
+    if isinstance(value, str):
+        items = [item.strip() for item in value.split(",")]
+        return [item for item in items if item] or _SKIP
+    return [value]
+
+
+_MULTI = tuple(
+    name
+    for name, single in CANONICAL_FIELDS.items()
+    if not single and name not in ("related", "source")
+)
+
+#: Named converters a rule may apply before the field's own conversion, and the
+#: canonical fields each one fits.
+CONVERTER_TARGETS: Mapping[str, tuple[str, ...]] = {
+    "date": ("published", "updated"),
+    "list": _MULTI,
+    "not": ("is_draft",),
+    "url": ("url", "links", "source.url", "images", "source.images"),
+}
+CONVERTERS: frozenset[str] = frozenset(CONVERTER_TARGETS)
+
+_CONVERTER_FUNCTIONS: Mapping[str, Callable[[Any], Any]] = {
+    "date": _convert_date,
+    "list": _convert_list,
+    "not": _convert_not,
+    "url": _convert_url,
+}
 
 
 @attrs.frozen
@@ -78,11 +174,28 @@ class Normalized:
 
 @runtime_checkable
 class Adapter(Protocol):
-    """What the parser needs from a dialect.
+    """What the parser needs from a dialect; any object with these members is one.
 
-    ``score`` must be pure and never raise: 0.0 means "not mine", 1.0 "surely
-    mine".  ``fallback`` adapters are only considered when no other adapter
-    reaches the detection threshold.
+    ``name``
+        The dialect name (``dialect=`` and ``Article.dialect``); unique per parser.
+    ``fallback``
+        Fallback adapters are only considered when no other adapter reaches
+        the detection threshold (``generic`` is one).
+    ``score(mapping)``
+        Pure and never raises: 0.0 means "not mine", 1.0 "surely mine".  A
+        score that raises or leaves [0, 1] is taken as 0.0.
+    ``voters(mapping)``
+        The keys that made the score, shown by ``newsmeta.detect``.
+    ``normalize(mapping)``
+        A ``Normalized``: canonical field (``CANONICAL_FIELDS``) -> raw value,
+        canonical field -> the source key it came from, and every key it did
+        not use (so nothing is lost).  It never builds an ``Article`` and never
+        converts types: the core does that the same way for every source and
+        reports bad values with file positions.  An exception other than a
+        ``NewsmetaError`` becomes an ``AdapterError`` naming the adapter.
+
+    ``MappingAdapter`` implements it from data; register either kind with
+    ``Parser(adapters=[...])`` or ``Parser.register``.
     """
 
     @property
@@ -103,10 +216,14 @@ class Rule:
     """Fill canonical *target* from the first of *paths* present in the source.
 
     A path is a dotted key (``link.href``), optionally indexing a list
-    (``openGraphMetaData[0].ogurl``); a key that itself contains a dot
-    (``dropmark.editURL``) is matched whole first.  Null, empty text and empty
-    lists do not match, and neither does a mapping for a field that takes a
-    single value.
+    (``openGraphMetaData[0].ogurl``) or collecting from every item of one
+    (``images[].url``); a key that itself contains a dot (``dropmark.editURL``)
+    is matched whole first.  Null, empty text and empty lists do not match,
+    and neither does a mapping for a field that takes a single value.
+
+    *convert* names one of ``CONVERTERS``, applied to a found value before the
+    field's own conversion; a value the converter does not accept (``date``
+    given a boolean) does not match, so the next path is tried.
     """
 
     target: str
@@ -119,46 +236,101 @@ class Rule:
             raise AdapterError(f"unknown field {self.target!r}; expected one of: {known}")
         if not self.paths:
             raise AdapterError(f"rule for {self.target!r} names no source keys")
-        if self.convert is not None and self.convert not in CONVERTERS:
-            raise AdapterError(
-                f"unknown converter {self.convert!r} for {self.target!r}; "
-                f"expected one of: {', '.join(sorted(CONVERTERS))}"
-            )
+        for path in self.paths:
+            problem = _path_problem(path)
+            if problem:
+                raise AdapterError(f"invalid key path {path!r} for {self.target!r}: {problem}")
+        if self.convert is not None:
+            if self.convert not in CONVERTERS:
+                raise AdapterError(
+                    f"unknown converter {self.convert!r} for {self.target!r}; "
+                    f"expected one of: {', '.join(sorted(CONVERTERS))}"
+                )
+            fits = CONVERTER_TARGETS[self.convert]
+            if self.target not in fits:
+                raise AdapterError(
+                    f"converter {self.convert!r} does not fit {self.target!r}; "
+                    f"it fits: {', '.join(fits)}"
+                )
 
 
-_INDEXED = re.compile(r"(.+)\[(\d+)\]\Z")
+KeyPath = tuple[str | int, ...]
 
 
-def _parts(path: str) -> tuple[str | int, ...]:
-    parts: list[str | int] = []
-    for part in path.split("."):
-        indexed = _INDEXED.match(part)
-        if indexed:
-            parts.extend((indexed.group(1), int(indexed.group(2))))
-        else:
-            parts.append(part)
+class _Each:
+    """The ``[]`` of a path: every item of a list."""
+
+    def __repr__(self) -> str:
+        return "[]"
+
+
+_EACH = _Each()
+_Part = str | int | _Each
+_SEGMENT = re.compile(r"([^.\[\]]+)((?:\[\d*\])*)\Z")
+_INDEX = re.compile(r"\[(\d*)\]")
+
+
+def _path_problem(path: object) -> str:
+    """Why *path* is not a valid key path, or "" if it is."""
+    if not isinstance(path, str) or not path.strip():
+        return "expected a non-empty key such as 'title' or 'meta.issued'"
+    segments = path.split(".")
+    if any(_SEGMENT.match(segment) is None for segment in segments):
+        return "expected keys joined by '.', each optionally followed by [0] or []"
+    if path.count("[]") > 1:
+        return "at most one '[]' is allowed"
+    return ""
+
+
+@functools.lru_cache(maxsize=1024)
+def _parts(path: str) -> tuple[_Part, ...]:
+    parts: list[_Part] = []
+    for segment in path.split("."):
+        match = _SEGMENT.match(segment)
+        if match is None:  # not a path we validated: treat it as one plain key
+            parts.append(segment)
+            continue
+        parts.append(match.group(1))
+        for index in _INDEX.findall(match.group(2)):
+            parts.append(int(index) if index else _EACH)
     return tuple(parts)
 
 
-def _resolve(mapping: Mapping[str, Any], path: str) -> tuple[Any, tuple[str | int, ...]]:
-    """Value at a dotted *path* (``a.b``, ``a[0].b``) and the keys that reached it."""
+def _resolve(mapping: Mapping[str, Any], path: str) -> tuple[Any, tuple[KeyPath, ...]]:
+    """Value at a dotted *path* (``a.b``, ``a[0].b``, ``a[].b``) and the key paths used.
+
+    With ``[]`` the value is the list of what each item holds (items without it
+    are left out) and every item's key path is returned.
+    """
     if path in mapping:
-        return mapping[path], (path,)
-    node: Any = mapping
-    parts = _parts(path)
-    for part in parts:
+        return mapping[path], ((path,),)
+    return _walk(mapping, _parts(path), ())
+
+
+def _walk(node: Any, parts: tuple[_Part, ...], prefix: KeyPath) -> tuple[Any, tuple[KeyPath, ...]]:
+    for position, part in enumerate(parts):
+        if isinstance(part, _Each):
+            if not isinstance(node, list):
+                return _MISSING, ()
+            values: list[Any] = []
+            used: list[KeyPath] = []
+            for index, item in enumerate(node):
+                value, keys = _walk(item, parts[position + 1 :], (*prefix, index))
+                if value is not _MISSING and value is not None:
+                    values.append(value)
+                    used.extend(keys)
+            return (values, tuple(used)) if values else (_MISSING, ())
         if isinstance(part, int):
             if not isinstance(node, list) or part >= len(node):
                 return _MISSING, ()
         elif not isinstance(node, Mapping) or part not in node:
             return _MISSING, ()
         node = node[part]
-    return node, parts
+        prefix = (*prefix, part)
+    return node, (prefix,)
 
 
-def _residual(
-    value: Any, consumed: set[tuple[str | int, ...]], prefix: tuple[str | int, ...]
-) -> Any:
+def _residual(value: Any, consumed: set[KeyPath], prefix: KeyPath) -> Any:
     """What remains of *value* once the *consumed* key paths are taken out."""
     if prefix in consumed:
         return _MISSING
@@ -244,7 +416,7 @@ class MappingAdapter:
     def normalize(self, mapping: Mapping[str, Any]) -> Normalized:
         fields: dict[str, Any] = {}
         provenance: dict[str, str] = {}
-        consumed: set[tuple[str | int, ...]] = set()
+        consumed: set[KeyPath] = set()
         for rule in self._rules:
             if rule.target in fields:
                 continue
@@ -252,11 +424,9 @@ class MappingAdapter:
             if found is None:
                 continue
             path, keys, value = found
-            consumed.add(keys)
+            consumed.update(keys)
             if rule.target == "related":
                 value = self._nested(value)
-            elif rule.convert == "not" and isinstance(value, bool):
-                value = not value
             fields[rule.target] = value
             provenance[rule.target] = path
         extra = {}
@@ -268,12 +438,17 @@ class MappingAdapter:
 
     def _first_match(
         self, mapping: Mapping[str, Any], rule: Rule
-    ) -> tuple[str, tuple[str | int, ...], Any] | None:
+    ) -> tuple[str, tuple[KeyPath, ...], Any] | None:
         single = CANONICAL_FIELDS[rule.target]
+        convert = _CONVERTER_FUNCTIONS[rule.convert] if rule.convert is not None else None
         for path in rule.paths:
             value, keys = _resolve(mapping, path)
             if value is _MISSING or value is None or value == "" or value == []:
                 continue
+            if convert is not None:
+                value = convert(value)
+                if value is _SKIP:
+                    continue
             if single and isinstance(value, Mapping):
                 continue
             return path, keys, value

@@ -432,8 +432,11 @@ _SIMPLE = (
 _RELATED_SIMPLE = ("url", "published", "authors", "images", "kind")
 
 
+_Hooks = Mapping[str, Callable[[Any, Any], Any]]
+
+
 def _straight_common(
-    fields: Mapping[str, Any], names: tuple[str, ...], hooks: Mapping[str, Callable[[Any, Any], Any]]
+    fields: Mapping[str, Any], names: tuple[str, ...], hooks: _Hooks
 ) -> dict[str, Any]:
     values = {name: hooks[name](fields[name], None) for name in names if name in fields}
     url = values.get("url")
@@ -442,8 +445,11 @@ def _straight_common(
     if "links" in fields:
         links = hooks["links"](fields["links"], None)
         values["links"] = tuple(dict.fromkeys(u for u in links if u != url))
-    if "source" in fields or "source.name" in fields or "source.domain" in fields or (
-        "source.url" in fields or "source.images" in fields
+    if (
+        "source" in fields
+        or "source.name" in fields
+        or "source.domain" in fields
+        or ("source.url" in fields or "source.images" in fields)
     ):
         values["source"] = _Builder().source(Normalized(fields, {}, {}), url)
     return {k: v for k, v in values.items() if v is not None}

@@ -1,42 +1,19 @@
 """The built-in dialects, written with the same public ``MappingAdapter`` a user uses.
 
-``generic`` reads the common front matter of static-site generators (Hugo,
-Jekyll, Zola, Eleventy, Astro, Decap CMS) and is a fallback: it is chosen only
-when no specific dialect fits.  ``hugo`` is the news-curation flavour of Hugo
-(``link``, ``featuredImage``, ``mdName``); ``aggregator`` is the feed-export
-flavour (``publishedDateTime``, ``originalUrl``, ``provider``, ``secured``).
+``generic`` (in ``newsmeta.generic``) reads the common front matter of
+static-site generators (Hugo, Jekyll, Zola, Eleventy, Astro, Decap CMS) and is
+a fallback: it is chosen only when no specific dialect fits.  ``hugo`` is the
+news-curation flavour of Hugo (``link``, ``featuredImage``, ``mdName``);
+``aggregator`` is the feed-export flavour (``publishedDateTime``,
+``originalUrl``, ``provider``, ``secured``).
 """
 
 from __future__ import annotations
 
 from .adapter import MappingAdapter, Rule
+from .generic import GENERIC
 
 __all__ = ["AGGREGATOR", "BUILTIN_ADAPTERS", "GENERIC", "HUGO"]
-
-_GENERIC_RULES: tuple[Rule, ...] = (
-    Rule("title", ("title", "Title", "name")),
-    Rule("summary", ("description", "summary", "excerpt", "abstract", "subtitle")),
-    Rule("published", ("date", "publishDate", "pubDate", "published", "created", "Date")),
-    Rule("updated", ("lastmod", "lastMod", "updated", "modified", "last_modified_at")),
-    Rule("authors", ("authors", "author", "Author")),
-    Rule("tags", ("tags", "Tags", "keywords")),
-    Rule("categories", ("categories", "Categories", "category", "Category")),
-    Rule("is_draft", ("draft",)),
-    Rule("slug", ("slug",)),
-    Rule("aliases", ("aliases", "redirect_from", "permalink")),
-    Rule("images", ("images", "image", "cover", "featured_image", "thumbnail", "heroImage")),
-    Rule("language", ("lang", "language", "locale")),
-    Rule("url", ("canonicalURL", "canonical_url", "canonical", "externalUrl", "url")),
-    Rule("kind", ("type", "layout")),
-)
-
-GENERIC = MappingAdapter(
-    "generic",
-    _GENERIC_RULES,
-    signature={"title": 2.0, "date": 1.0, "tags": 0.5, "categories": 0.5, "draft": 0.5},
-    fallback=True,
-    description="Front matter of Hugo, Jekyll, Zola, Eleventy, Astro and Decap CMS sites.",
-)
 
 HUGO = MappingAdapter(
     "hugo",

@@ -13,6 +13,7 @@ Each concrete error also subclasses the builtin that users already catch, so
     │   └── FieldError                    one or more fields have wrong values (all reported)
     ├── DialectError (LookupError)        no adapter fits, a tie, or an unknown dialect name
     ├── AdapterError (ValueError)         an adapter definition is invalid or names clash
+    │   └── AdapterFileError (SourceError)  a mapping file for load_adapter is invalid
     └── PluginError (ImportError)         an entry-point plugin failed to load
 
 Line and column are 1-based and counted from the top of the file, so an editor
@@ -27,6 +28,7 @@ from typing import Any
 
 __all__ = [
     "AdapterError",
+    "AdapterFileError",
     "DialectError",
     "EncodingError",
     "FieldError",
@@ -262,3 +264,11 @@ class PluginError(NewsmetaError, ImportError):
             _rebuild,
             (type(self), (self.message,), {"plugin": self.plugin, "package": self.package}),
         )
+
+
+class AdapterFileError(AdapterError, SourceError):
+    """A mapping file given to ``load_adapter`` is invalid; ``str`` is ``path:line:col: reason``.
+
+    It is an ``AdapterError`` (what the caller asked for failed) and a
+    ``SourceError`` (the problem has a place in a file).
+    """

@@ -1,7 +1,8 @@
 """The ``Parser``: one configured pipeline split -> load -> detect -> adapt -> convert.
 
 Adapters are registered per instance (no global list), so two parsers in one
-program never see each other's sources.
+program never see each other's sources.  Installed plugins (``newsmeta.plugins``)
+are found by name on demand and join detection only when asked for.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from . import _yaml
+from . import plugins as _plugins
 from .adapter import Adapter, Normalized
 from .convert import build_article
 from .detect import DEFAULT_THRESHOLD, Detection, choose, rank
@@ -25,6 +27,7 @@ from .errors import (
     NewsmetaError,
     SourceError,
 )
+from .filename import FileFacts, apply_facts, facts_from_filename
 from .load import load, locate_key
 from .model import Article, Diagnostic
 from .split import Split, decode, split
@@ -44,8 +47,11 @@ class Parser:
     """A configured newsmeta pipeline.
 
     *adapters* are added to the built-in dialects (``hugo``, ``aggregator``,
-    ``generic``) unless *builtins* is false.  With *strict*, any diagnostic
-    (a naive time taken as UTC, a skipped empty item ...) is an error.
+    ``generic``) unless *builtins* is false.  *plugins* adds installed
+    entry-point plugins to detection: a list of their names, or ``True`` for
+    all of them (a plugin is always reachable by name with ``dialect=``).
+    With *strict*, any diagnostic (a naive time taken as UTC, a skipped empty
+    item ...) is an error.
     """
 
     def __init__(
@@ -53,6 +59,7 @@ class Parser:
         adapters: Iterable[Adapter] = (),
         *,
         builtins: bool = True,
+        plugins: bool | Iterable[str] = False,
         strict: bool = False,
         duplicate_keys: _yaml.DuplicatePolicy = "error",
         threshold: float = DEFAULT_THRESHOLD,
@@ -66,6 +73,14 @@ class Parser:
         self._adapters: dict[str, Adapter] = {}
         for adapter in (*(BUILTIN_ADAPTERS if builtins else ()), *adapters):
             self.register(adapter)
+        if plugins is True:
+            plugin_names: Iterable[str] = _plugins.installed()
+        elif plugins is False:
+            plugin_names = ()
+        else:
+            plugin_names = plugins
+        for name in plugin_names:
+            self.register(_plugins.load_plugin(name))
         self.strict = strict
         self.duplicate_keys: _yaml.DuplicatePolicy = duplicate_keys
         self.threshold = threshold
@@ -95,22 +110,37 @@ class Parser:
         self._adapters[adapter.name] = adapter
 
     def adapter(self, name: str, *, path: str | None = None) -> Adapter:
-        """The registered adapter called *name*."""
-        try:
+        """The registered adapter called *name*, else the installed plugin of that name."""
+        if name in self._adapters:
             return self._adapters[name]
-        except KeyError:
-            known = ", ".join(self._adapters) or "none"
-            raise DialectError(
-                f"unknown dialect {name!r}; registered: {known}",
-                candidates=[(n, 0.0) for n in self._adapters],
-                path=path,
-            ) from None
+        installed = _plugins.installed()
+        if name in installed:
+            return _plugins.load_plugin(name)
+        known = ", ".join(self._adapters) or "none"
+        plugins_note = f"; installed plugins: {', '.join(installed)}" if installed else ""
+        raise DialectError(
+            f"unknown dialect {name!r}; registered: {known}{plugins_note}",
+            candidates=[(n, 0.0) for n in self._adapters],
+            path=path,
+        )
 
     # -- pipeline ---------------------------------------------------------------
 
-    def detect(self, mapping: Mapping[str, Any]) -> Detection:
-        """Every adapter's score for *mapping*, best first, and the choice."""
-        return rank(self.adapters, mapping, threshold=self.threshold)
+    def detect(
+        self,
+        source: Mapping[str, Any] | str | bytes,
+        *,
+        path: str | os.PathLike[str] | None = None,
+    ) -> Detection:
+        """Every adapter's score, the keys that voted, and the choice.
+
+        *source* is a loaded front-matter mapping or a whole document (text or
+        bytes), which is split and loaded first; *path* only labels errors.
+        """
+        if isinstance(source, str | bytes):
+            where = None if path is None else os.fspath(path)
+            source, _ = self.load(self.split(source, path=where), path=where)
+        return rank(self.adapters, source, threshold=self.threshold)
 
     def split(self, text: str | bytes, *, path: str | None = None) -> Split:
         if isinstance(text, bytes):
@@ -156,13 +186,20 @@ class Parser:
     ) -> Article:
         """Parse one document (text or bytes) into an ``Article``."""
         where = None if path is None else os.fspath(path)
+        return self._parse(text, dialect, where, None)
+
+    def _parse(
+        self, text: str | bytes, dialect: str | None, where: str | None, facts: FileFacts | None
+    ) -> Article:
         parts = self.split(text, path=where)
         mapping, load_diagnostics = self.load(parts, path=where)
         if dialect is None:
-            adapter = self.adapter(choose(self.detect(mapping), path=where), path=where)
+            adapter = self._detected(mapping, where, facts)
         else:
             adapter = self.adapter(dialect, path=where)
         normalized = self._normalize(adapter, mapping, where)
+        if facts is not None:
+            normalized = apply_facts(normalized, facts)
         article, problems, diagnostics = build_article(
             normalized, body=parts.body, dialect=adapter.name, format=parts.format
         )
@@ -183,15 +220,34 @@ class Parser:
         return article
 
     def parse_file(self, path: str | os.PathLike[str], *, dialect: str | None = None) -> Article:
-        """Read and parse the file at *path*; errors name the file."""
+        """Read and parse the file at *path*; errors name the file.
+
+        A Jekyll-style name (``2017-2-5-some-title.md``) gives the published
+        date and the title when the front matter has none, with a diagnostic;
+        and when no dialect fits such a file, the fallback dialect reads it.
+        """
         where = os.fspath(path)
         try:
             data = Path(where).read_bytes()
         except OSError as exc:
             raise SourceError(f"cannot read file: {exc.strerror or exc}", path=where) from exc
-        return self.parse(data, dialect=dialect, path=where)
+        return self._parse(data, dialect, where, facts_from_filename(where))
 
     # -- helpers ----------------------------------------------------------------
+
+    def _detected(
+        self, mapping: Mapping[str, Any], where: str | None, facts: FileFacts | None
+    ) -> Adapter:
+        detection = self.detect(mapping)
+        if detection.chosen is None and facts is not None:
+            # Nothing in the front matter fits, but the name is a dated post: that
+            # is what a fallback dialect is for (Jekyll's empty front matter).
+            specific = [c for c in detection.candidates if not c.fallback]
+            if not any(c.score >= self.threshold for c in specific):
+                fallback = next((a for a in self.adapters if a.fallback), None)
+                if fallback is not None:
+                    return fallback
+        return self.adapter(choose(detection, path=where), path=where)
 
     @staticmethod
     def _normalize(adapter: Adapter, mapping: Mapping[str, Any], where: str | None) -> Normalized:

@@ -135,7 +135,9 @@ def test_field_error_in_a_related_item_names_its_path() -> None:
 def test_dialect_errors_are_lookup_errors_naming_candidates() -> None:
     with pytest.raises(LookupError) as info:
         newsmeta.parse("---\ntitle: x\n---\n", dialect="nope", path="a.md")
-    assert str(info.value) == "a.md: unknown dialect 'nope'; registered: hugo, aggregator, generic"
+    assert str(info.value).startswith(
+        "a.md: unknown dialect 'nope'; registered: hugo, aggregator, generic"
+    )
 
 
 def test_a_tie_between_dialects_is_an_error_not_a_guess() -> None:

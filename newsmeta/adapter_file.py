@@ -1,0 +1,245 @@
+"""An adapter written as data in a YAML, TOML or JSON file: ``load_adapter(path)``.
+
+The file says what a ``MappingAdapter`` needs, nothing more::
+
+    name: acme                              # letters, digits, '-' or '_'
+    description: Acme Wire export           # optional
+    signature: {acmeId: 3, headline: 1}     # optional: key path -> weight, for detection
+    fallback: false                         # optional
+    fields:                                 # canonical field -> where to find it
+      title: [headline, title]              # key paths, first present wins
+      url: permalink                        # one path may be written alone
+      images: [media.pictures[].src]        # [] collects from every item of a list
+      is_draft: {paths: [live], convert: not}
+      published:                            # several rules, tried in order
+        - {paths: [issued], convert: date}
+        - [meta.date]
+
+Every mistake is an ``AdapterFileError`` naming the file, the line and column
+of the offending key where the format lets us find it, and what was expected.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import os
+import sys
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any, NoReturn
+
+from . import _yaml
+from .adapter import CANONICAL_FIELDS, MappingAdapter, Rule, _path_problem
+from .errors import AdapterError, AdapterFileError, SourceError
+from .load import locate_key
+from .split import Format, Split
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised only on 3.10
+    import tomli as tomllib
+
+__all__ = ["load_adapter"]
+
+_FORMATS: Mapping[str, Format] = {".yaml": "yaml", ".yml": "yaml", ".toml": "toml", ".json": "json"}
+_TOP_KEYS = ("name", "description", "signature", "fallback", "fields")
+_RULE_KEYS = ("paths", "convert")
+_FIELD_SHAPE = "a key path, a list of key paths, or a mapping with 'paths'"
+
+_KeyPath = tuple[str | int, ...]
+
+
+def load_adapter(path: str | os.PathLike[str]) -> MappingAdapter:
+    """Read the mapping file at *path* (``.yaml``, ``.yml``, ``.toml`` or ``.json``)."""
+    where = os.fspath(path)
+    fmt = _FORMATS.get(Path(where).suffix.lower())
+    if fmt is None:
+        raise AdapterFileError(
+            f"unsupported adapter file type {Path(where).suffix or '(none)'!r}; "
+            "expected .yaml, .yml, .toml or .json",
+            path=where,
+        )
+    try:
+        text = Path(where).read_text(encoding="utf-8-sig")
+    except OSError as exc:
+        raise AdapterFileError(
+            f"cannot read adapter file: {exc.strerror or exc}", path=where
+        ) from exc
+    except UnicodeDecodeError as exc:
+        raise AdapterFileError("adapter file is not UTF-8 text", path=where) from exc
+    return _Reader(where, fmt, text).adapter()
+
+
+class _Reader:
+    """Validates one loaded file; ``fail`` points at the key that is wrong."""
+
+    def __init__(self, path: str, fmt: Format, text: str) -> None:
+        self.path = path
+        self.format = fmt
+        self.text = text
+
+    def fail(self, reason: str, at: _KeyPath = ()) -> NoReturn:
+        found = locate_key(Split(self.format, self.text, "", 0), at) if at else None
+        line, column = found if found is not None else (None, None)
+        raise AdapterFileError(reason, path=self.path, line=line, column=column)
+
+    def load(self) -> Any:
+        try:
+            if self.format == "yaml":
+                return _yaml.load_yaml(self.text)[0]
+            if self.format == "toml":
+                return tomllib.loads(self.text)
+            return json.loads(self.text)
+        except SourceError as exc:
+            raise AdapterFileError(
+                exc.reason, path=self.path, line=exc.line, column=exc.column
+            ) from exc
+        except tomllib.TOMLDecodeError as exc:
+            raise AdapterFileError(f"invalid TOML: {exc}", path=self.path) from exc
+        except json.JSONDecodeError as exc:
+            raise AdapterFileError(
+                f"invalid JSON: {exc.msg}", path=self.path, line=exc.lineno, column=exc.colno
+            ) from exc
+
+    def adapter(self) -> MappingAdapter:
+        data = self.load()
+        if not isinstance(data, Mapping):
+            self.fail(f"the file holds {_kind(data)}; expected a mapping with 'name' and 'fields'")
+        for key in data:
+            if key not in _TOP_KEYS:
+                self.fail(f"unknown key {key!r}{_hint(key, _TOP_KEYS)}; "
+                          f"expected one of: {', '.join(_TOP_KEYS)}", (key,))  # fmt: skip
+        name = self.name(data)
+        description = data.get("description", "")
+        if not isinstance(description, str):
+            self.fail(f"'description' is {_kind(description)}; expected text", ("description",))
+        fallback = data.get("fallback", False)
+        if not isinstance(fallback, bool):
+            self.fail(f"'fallback' is {_kind(fallback)}; expected true or false", ("fallback",))
+        signature = self.signature(data.get("signature", {}))
+        rules = self.rules(data)
+        try:
+            return MappingAdapter(
+                name, rules, signature=signature, fallback=fallback, description=description
+            )
+        except AdapterError as exc:  # pragma: no cover - every case is checked above
+            self.fail(str(exc))
+
+    def name(self, data: Mapping[str, Any]) -> str:
+        if "name" not in data:
+            self.fail("missing 'name'; expected the adapter's name, e.g. 'name: acme'")
+        name = data["name"]
+        if not isinstance(name, str):
+            self.fail(f"'name' is {_kind(name)}; expected text", ("name",))
+        if not name or not name.replace("-", "").replace("_", "").isalnum():
+            self.fail(f"'name' {name!r} must be letters, digits, '-' or '_'", ("name",))
+        return name
+
+    def signature(self, value: Any) -> dict[str, float]:
+        if not isinstance(value, Mapping):
+            self.fail(
+                f"'signature' is {_kind(value)}; expected a mapping of key paths to weights",
+                ("signature",),
+            )
+        weights: dict[str, float] = {}
+        for key, weight in value.items():
+            at = ("signature", key)
+            problem = _path_problem(key)
+            if problem:
+                self.fail(f"'signature' key {key!r} is not a key path: {problem}", at)
+            if isinstance(weight, bool) or not isinstance(weight, int | float) or weight <= 0:
+                self.fail(f"'signature.{key}' is {weight!r}; expected a positive number", at)
+            weights[key] = float(weight)
+        return weights
+
+    def rules(self, data: Mapping[str, Any]) -> list[Rule]:
+        if "fields" not in data:
+            self.fail(
+                "missing 'fields'; expected a mapping of canonical fields to source key paths"
+            )
+        fields = data["fields"]
+        if not isinstance(fields, Mapping):
+            self.fail(
+                f"'fields' is {_kind(fields)}; expected a mapping of canonical fields "
+                "to source key paths",
+                ("fields",),
+            )
+        if not fields:
+            self.fail("'fields' is empty; expected at least one canonical field", ("fields",))
+        rules: list[Rule] = []
+        for target, spec in fields.items():
+            if target not in CANONICAL_FIELDS:
+                self.fail(
+                    f"unknown field {target!r}{_hint(target, CANONICAL_FIELDS)}; "
+                    f"expected one of: {', '.join(CANONICAL_FIELDS)}",
+                    ("fields", target),
+                )
+            at: _KeyPath = ("fields", target)
+            if isinstance(spec, list) and spec and all(isinstance(s, Mapping) for s in spec):
+                rules.extend(self.rule(target, item, (*at, i)) for i, item in enumerate(spec))
+            else:
+                rules.append(self.rule(target, spec, at))
+        return rules
+
+    def rule(self, target: str, spec: Any, at: _KeyPath) -> Rule:
+        shown = "fields." + ".".join(str(part) for part in at[1:])
+        convert = None
+        if isinstance(spec, Mapping):
+            for key in spec:
+                if key not in _RULE_KEYS:
+                    self.fail(
+                        f"{shown!r} has unknown key {key!r}; "
+                        "expected 'paths' and optionally 'convert'",
+                        (*at, key),
+                    )
+            if "paths" not in spec:
+                self.fail(f"{shown!r} has no 'paths'; expected the source key paths", at)
+            convert = spec.get("convert")
+            if convert is not None and not isinstance(convert, str):
+                self.fail(
+                    f"'{shown}.convert' is {_kind(convert)}; expected a converter name",
+                    (*at, "convert"),
+                )
+            paths = self.paths(spec["paths"], f"{shown}.paths", (*at, "paths"))
+        else:
+            paths = self.paths(spec, shown, at)
+        try:
+            return Rule(target, paths, convert=convert)
+        except AdapterError as exc:
+            self.fail(str(exc), (*at, "convert") if isinstance(spec, Mapping) else at)
+
+    def paths(self, value: Any, shown: str, at: _KeyPath) -> tuple[str, ...]:
+        items = [value] if isinstance(value, str) else value
+        if not isinstance(items, list):
+            self.fail(f"{shown!r} is {_kind(value)}; expected {_FIELD_SHAPE}", at)
+        if not items:
+            self.fail(f"{shown!r} names no source keys; expected at least one key path", at)
+        for index, item in enumerate(items):
+            if not isinstance(item, str):
+                self.fail(f"'{shown}[{index}]' is {_kind(item)}; expected a key path", at)
+            problem = _path_problem(item)
+            if problem:
+                self.fail(f"{shown!r} key path {item!r} is invalid: {problem}", at)
+        return tuple(items)
+
+
+def _kind(value: object) -> str:
+    if isinstance(value, Mapping):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, str):
+        return "text"
+    if value is None:
+        return "empty"
+    return f"a {type(value).__name__}"
+
+
+def _hint(word: object, choices: Any) -> str:
+    close = difflib.get_close_matches(str(word), list(choices), n=1)
+    return f" (did you mean {close[0]!r}?)" if close else ""
