@@ -296,6 +296,11 @@ def _parts(path: str) -> tuple[_Part, ...]:
     return tuple(parts)
 
 
+def _plain_key(path: str) -> str | None:
+    """*path* itself if it names one top-level key, else None."""
+    return None if "." in path or "[" in path else path
+
+
 def _resolve(mapping: Mapping[str, Any], path: str) -> tuple[Any, tuple[KeyPath, ...]]:
     """Value at a dotted *path* (``a.b``, ``a[0].b``, ``a[].b``) and the key paths used.
 
@@ -379,6 +384,15 @@ class MappingAdapter:
         self._total = sum(self._signature.values())
         self._fallback = fallback
         self.description = description
+        # Compiled once: plain top-level keys are looked up directly, which is
+        # what nearly every path is; only dotted or indexed paths walk.
+        self._votes = tuple((path, _plain_key(path), weight) for path, weight in signature.items())
+        plan: list[tuple[str, bool, Any, tuple[tuple[str, str | None], ...]]] = []
+        for rule in self._rules:
+            convert = _CONVERTER_FUNCTIONS[rule.convert] if rule.convert is not None else None
+            paths = tuple((path, _plain_key(path)) for path in rule.paths)
+            plan.append((rule.target, CANONICAL_FIELDS[rule.target], convert, paths))
+        self._plan = tuple(plan)
 
     @property
     def name(self) -> str:
@@ -400,59 +414,67 @@ class MappingAdapter:
         return f"MappingAdapter({self._name!r}, {len(self._rules)} rules)"
 
     def voters(self, mapping: Mapping[str, Any]) -> tuple[str, ...]:
-        return tuple(
-            path for path in self._signature if _resolve(mapping, path)[0] not in (_MISSING, None)
-        )
+        return self.vote(mapping)[1]
 
     def score(self, mapping: Mapping[str, Any]) -> float:
+        return self.vote(mapping)[0]
+
+    def vote(self, mapping: Mapping[str, Any]) -> tuple[float, tuple[str, ...]]:
+        """Score and voting keys in one pass (detection asks for both)."""
         if not self._total or not isinstance(mapping, Mapping):
-            return 0.0
+            return 0.0, ()
+        present = 0.0
+        voters: list[str] = []
         try:
-            present = sum(self._signature[path] for path in self.voters(mapping))
+            for path, key, weight in self._votes:
+                value = mapping.get(key) if key is not None else _resolve(mapping, path)[0]
+                if value is not None and value is not _MISSING:
+                    present += weight
+                    voters.append(path)
         except Exception:  # a score must never raise, whatever the input
-            return 0.0
-        return round(present / self._total, 4)
+            return 0.0, ()
+        return round(present / self._total, 4), tuple(voters)
 
     def normalize(self, mapping: Mapping[str, Any]) -> Normalized:
         fields: dict[str, Any] = {}
         provenance: dict[str, str] = {}
         consumed: set[KeyPath] = set()
-        for rule in self._rules:
-            if rule.target in fields:
+        for target, single, convert, paths in self._plan:
+            if target in fields:
                 continue
-            found = self._first_match(mapping, rule)
-            if found is None:
-                continue
-            path, keys, value = found
-            consumed.update(keys)
-            if rule.target == "related":
-                value = self._nested(value)
-            fields[rule.target] = value
-            provenance[rule.target] = path
+            for path, key in paths:
+                if key is not None:
+                    if key not in mapping:
+                        continue
+                    value = mapping[key]
+                    keys: tuple[KeyPath, ...] = ((key,),)
+                else:
+                    value, keys = _resolve(mapping, path)
+                if value is _MISSING or value is None or value == "" or value == []:
+                    continue
+                if convert is not None:
+                    value = convert(value)
+                    if value is _SKIP:
+                        continue
+                if single and isinstance(value, Mapping):
+                    continue
+                consumed.update(keys)
+                if target == "related":
+                    value = self._nested(value)
+                fields[target] = value
+                provenance[target] = path
+                break
+        nested = {path[0] for path in consumed if len(path) > 1}
         extra = {}
         for key, value in mapping.items():
-            kept = _residual(value, consumed, (key,))
-            if kept is not _MISSING:
-                extra[key] = kept
-        return Normalized(fields, provenance, extra)
-
-    def _first_match(
-        self, mapping: Mapping[str, Any], rule: Rule
-    ) -> tuple[str, tuple[KeyPath, ...], Any] | None:
-        single = CANONICAL_FIELDS[rule.target]
-        convert = _CONVERTER_FUNCTIONS[rule.convert] if rule.convert is not None else None
-        for path in rule.paths:
-            value, keys = _resolve(mapping, path)
-            if value is _MISSING or value is None or value == "" or value == []:
+            if (key,) in consumed:
                 continue
-            if convert is not None:
-                value = convert(value)
-                if value is _SKIP:
+            if key in nested:
+                value = _residual(value, consumed, (key,))
+                if value is _MISSING:
                     continue
-            if single and isinstance(value, Mapping):
-                continue
-            return path, keys, value
-        return None
+            extra[key] = value
+        return Normalized(fields, provenance, extra)
 
     def _nested(self, value: Any) -> Any:
         items: Iterable[Any] = value if isinstance(value, list) else [value]

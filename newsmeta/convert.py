@@ -9,19 +9,24 @@ Recoverable assumptions (a naive time taken as UTC) become ``Diagnostic``\\ s.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping
-from contextvars import ContextVar
-from datetime import date, datetime
 from typing import Any
 from urllib.parse import urlsplit
 
 import attrs
-import cattrs
 
+from ._coerce import (
+    KEPT,
+    NOTES,
+    Invalid,
+    hooks_for_fields,
+    image_tuple,
+    kind_of,
+    optional_text,
+    summary,
+)
 from .adapter import Normalized
-from .dates import parse_datetime
-from .model import Article, Author, Diagnostic, Image, RelatedArticle, Source
+from .model import Article, Diagnostic, RelatedArticle, Source
 
 __all__ = ["KeyPath", "Problem", "build_article"]
 
@@ -34,257 +39,6 @@ class Problem:
 
     path: KeyPath
     message: str
-
-
-class _Invalid(ValueError):
-    """Raised by hooks; the text completes "'<key>' ..." (e.g. "is not a date: 'x'")."""
-
-
-# Hooks report recoverable assumptions here; the field loop attaches the key.
-_notes: ContextVar[list[tuple[str, str]] | None] = ContextVar("newsmeta_notes", default=None)
-
-
-def _note(code: str, message: str) -> None:
-    notes = _notes.get()
-    if notes is not None:
-        notes.append((code, message))
-
-
-def _shown(value: Any) -> str:
-    if isinstance(value, date):
-        return repr(value.isoformat(sep=" ") if isinstance(value, datetime) else value.isoformat())
-    text = repr(value)
-    return text if len(text) <= 60 else text[:57] + "..."
-
-
-def _kind(value: Any) -> str:
-    if isinstance(value, Mapping):
-        return "a mapping"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, bool):
-        return "a boolean"
-    return f"a {type(value).__name__}"
-
-
-def _single(value: Any) -> Any:
-    if isinstance(value, list):
-        if len(value) == 1:
-            return value[0]
-        raise _Invalid(f"is a list of {len(value)} values; expected one")
-    return value
-
-
-def _text(value: Any) -> str:
-    value = _single(value)
-    if isinstance(value, str):
-        return value.strip()
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        return str(value)
-    raise _Invalid(f"is {_kind(value)}; expected text")
-
-
-def _optional_text(value: Any, _: Any = None) -> str | None:
-    return _text(value) or None
-
-
-_SPACE_RUN = re.compile(r"\s*\n\s*")
-
-
-def _unescape(text: str) -> str:
-    if "&" not in text:
-        return text
-    import html  # its entity table costs ~1 ms to import; most titles never need it
-
-    return html.unescape(text)
-
-
-def _title(value: Any, _: Any = None) -> str:
-    # Titles are one line for a reader; entities like &amp; are for HTML only.
-    return _unescape(_SPACE_RUN.sub(" ", _text(value)))
-
-
-def _summary(value: Any) -> str | None:
-    text = _optional_text(value)
-    return _unescape(text) if text else None
-
-
-def _text_tuple(value: Any, _: Any = None) -> tuple[str, ...]:
-    if isinstance(value, Mapping):
-        raise _Invalid("is a mapping; expected text or a list of text")
-    items = value if isinstance(value, list) else [value]
-    result: list[str] = []
-    for index, item in enumerate(items):
-        if item is None:
-            _note("null-item", f"item {index} is empty and was skipped")
-            continue
-        try:
-            text = _text(item)
-        except _Invalid as exc:
-            raise _Invalid(f"item {index} {exc}") from None
-        if text:
-            result.append(text)
-    return tuple(result)
-
-
-def _datetime(value: Any, _: Any = None) -> datetime | None:
-    try:
-        parsed, assumption = parse_datetime(_single(value))
-    except ValueError:
-        raise _Invalid(f"is not a date: {_shown(value)}") from None
-    if assumption == "naive-datetime":
-        _note("naive-datetime", f"{_shown(value)} has no time zone; taken as UTC")
-    elif assumption == "date-only":
-        _note("date-only", f"{_shown(value)} has no time; taken as midnight UTC")
-    return parsed
-
-
-_BOOL_WORDS = {"true": True, "yes": True, "on": True, "false": False, "no": False, "off": False}
-
-
-def _bool(value: Any, _: Any = None) -> bool | None:
-    if isinstance(value, bool):
-        return value
-    if isinstance(value, str) and value.strip().lower() in _BOOL_WORDS:
-        _note("bool-from-text", f"{value!r} read as a boolean")
-        return _BOOL_WORDS[value.strip().lower()]
-    raise _Invalid(f"is {_kind(value)} ({_shown(value)}); expected true or false")
-
-
-def _int(value: Any, what: str) -> int | None:
-    if value is None:
-        return None
-    if isinstance(value, int) and not isinstance(value, bool):
-        return value
-    if isinstance(value, str) and value.strip().isdigit():
-        return int(value)
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
-    raise _Invalid(f"has {what} {_shown(value)}; expected a whole number")
-
-
-_IMAGE_URL_KEYS = ("url", "href", "src", "path", "link", "image")
-
-
-def _image(value: Any) -> Image | None:
-    if isinstance(value, str):
-        return Image(url=value.strip())
-    if not isinstance(value, Mapping):
-        raise _Invalid(f"holds {_kind(value)}; expected an image URL or mapping")
-    url_key = next((k for k in _IMAGE_URL_KEYS if isinstance(value.get(k), str)), None)
-    if url_key is None:
-        return None
-    used = {url_key, "width", "height"}
-    width, height = value.get("width"), value.get("height")
-    size = value.get("size")
-    if isinstance(size, list) and len(size) == 2 and width is None and height is None:
-        width, height = size
-        used.add("size")
-    mime_key = next((k for k in ("mime_type", "mimeType") if isinstance(value.get(k), str)), None)
-    alt = value.get("alt")
-    if mime_key is not None:
-        used.add(mime_key)
-    if isinstance(alt, str):
-        used.add("alt")
-    return Image(
-        url=value[url_key].strip(),
-        width=_int(width, "width"),
-        height=_int(height, "height"),
-        mime_type=value[mime_key] if mime_key is not None else None,
-        alt=alt if isinstance(alt, str) else None,
-        extra={k: v for k, v in value.items() if k not in used},
-    )
-
-
-def _images(value: Any, _: Any = None) -> tuple[Image, ...]:
-    items = value if isinstance(value, list) else [value]
-    result = []
-    for index, item in enumerate(items):
-        if item is None:
-            _note("null-item", f"image {index} is empty and was skipped")
-            continue
-        image = _image(item)
-        if image is None:
-            # Not an Image, but not ours to drop: the raw value goes to extra.
-            _note(_KEPT, f"image {index} has no URL; the value is kept in extra")
-            continue
-        result.append(image)
-    return tuple(result)
-
-
-_KEPT = "kept-in-extra"
-
-
-def _author(value: Any) -> Author:
-    if isinstance(value, str):
-        return Author(name=value.strip())
-    if isinstance(value, Mapping):
-        name = value.get("name", value.get("title"))
-        if isinstance(name, str) and name.strip():
-            url, email = value.get("url"), value.get("email")
-            extra = {k: v for k, v in value.items() if k not in ("name", "title", "url", "email")}
-            if "name" in value and "title" in value:
-                extra["title"] = value["title"]
-            return Author(
-                name=name.strip(),
-                url=url if isinstance(url, str) else None,
-                email=email if isinstance(email, str) else None,
-                extra=extra,
-            )
-    raise _Invalid(f"holds {_kind(value)} ({_shown(value)}); expected an author name")
-
-
-def _authors(value: Any, _: Any = None) -> tuple[Author, ...]:
-    items = value if isinstance(value, list) else [value]
-    result = []
-    for index, item in enumerate(items):
-        if item is None:
-            _note("null-item", f"author {index} is empty and was skipped")
-            continue
-        result.append(_author(item))
-    return tuple(result)
-
-
-def _equals(expected: Any) -> Callable[[Any], bool]:
-    def predicate(candidate: Any) -> bool:
-        return bool(candidate == expected)
-
-    return predicate
-
-
-def _converter() -> cattrs.Converter:
-    converter = cattrs.Converter()
-    hooks: dict[Any, Callable[[Any, Any], Any]] = {
-        str: _title,
-        str | None: _optional_text,
-        tuple[str, ...]: _text_tuple,
-        datetime | None: _datetime,
-        bool | None: _bool,
-        tuple[Image, ...]: _images,
-        tuple[Author, ...]: _authors,
-    }
-    for field_type, hook in hooks.items():
-        if isinstance(field_type, type):
-            converter.register_structure_hook(field_type, hook)
-        else:  # generic aliases and unions are not classes: match them by equality
-            converter.register_structure_hook_func(_equals(field_type), hook)
-    return converter
-
-
-_HOOKED_FIELDS = (
-    "title", "url", "slug", "kind", "language", "links", "aliases", "tags",
-    "categories", "published", "updated", "authors", "images", "is_draft",
-)  # fmt: skip
-_HOOKS: dict[str, Callable[[Any, Any], Any]] = {}
-
-
-def _hooks() -> dict[str, Callable[[Any, Any], Any]]:
-    # Built on first use, not at import: `import newsmeta` stays cheap.
-    if not _HOOKS:
-        lenient = _converter()
-        types = {f.name: f.type for f in attrs.fields(Article)}
-        _HOOKS.update({name: lenient.get_structure_hook(types[name]) for name in _HOOKED_FIELDS})
-    return _HOOKS
 
 
 def _dotted(path: KeyPath) -> str:
@@ -308,12 +62,12 @@ class _Builder:
         fields = normalized.fields
         if name not in fields:
             return None
-        notes = _notes.get()
+        notes = NOTES.get()
         assert notes is not None, "fields are converted inside build_article"
         before = len(notes)
         try:
             return hook(fields[name], None)
-        except _Invalid as exc:
+        except Invalid as exc:
             path = self._path(normalized, name)
             self.problems.append(Problem(path, f"{_dotted(path)!r} {exc}"))
             return None
@@ -331,7 +85,7 @@ class _Builder:
         self.diagnostics.extend(
             Diagnostic(code=code, message=f"{key!r} {message}", key=key) for code, message in notes
         )
-        if any(code == _KEPT for code, _ in notes):
+        if any(code == KEPT for code, _ in notes):
             self.kept[normalized.provenance.get(name, name)] = normalized.fields[name]
 
     def source(self, normalized: Normalized, url: str | None) -> Source | None:
@@ -343,12 +97,12 @@ class _Builder:
         elif isinstance(whole, Mapping):
             parts.update({k: whole[k] for k in ("name", "domain", "url") if k in whole})
         elif whole is not None:
-            self.field(normalized, "source", _optional_text)  # records the problem
+            self.field(normalized, "source", optional_text)  # records the problem
         for part in ("name", "domain", "url"):
-            value = self.field(normalized, f"source.{part}", _optional_text)
+            value = self.field(normalized, f"source.{part}", optional_text)
             if value is not None:
                 parts[part] = value
-        images = self.field(normalized, "source.images", _images) or ()
+        images = self.field(normalized, "source.images", image_tuple) or ()
         if not parts and not images:
             return None
         texts = {k: v for k, v in parts.items() if isinstance(v, str) and v}
@@ -360,10 +114,10 @@ class _Builder:
 
     def common(self, normalized: Normalized) -> dict[str, Any]:
         values: dict[str, Any] = {}
-        hooks = _hooks()
+        hooks = hooks_for_fields()
         for name in ("url", "published", "authors", "images", "kind"):
             values[name] = self.field(normalized, name, hooks[name])
-        values["summary"] = self.field(normalized, "summary", lambda v, _: _summary(v))
+        values["summary"] = self.field(normalized, "summary", lambda v, _: summary(v))
         links = self.field(normalized, "links", hooks["links"]) or ()
         # Another spelling of the main URL is not another link.
         values["links"] = tuple(dict.fromkeys(u for u in links if u != values["url"]))
@@ -377,15 +131,12 @@ class _Builder:
         for index, item in enumerate(items):
             if not isinstance(item, Normalized):
                 key = ".".join(map(str, base))
-                self.problems.append(
-                    Problem(
-                        (*base, index), f"{key!r} item {index} is {_kind(item)}; expected a mapping"
-                    )
-                )
+                message = f"{key!r} item {index} is {kind_of(item)}; expected a mapping"
+                self.problems.append(Problem((*base, index), message))
                 continue
             nested = _Builder((*base, index))
             values = nested.common(item)
-            title = nested.field(item, "title", _hooks()["title"])
+            title = nested.field(item, "title", hooks_for_fields()["title"])
             extra = {**item.extra, **nested.kept}
             for name, source_key in item.provenance.items():
                 if name not in _RELATED_FIELDS:
@@ -411,18 +162,18 @@ def build_article(
     attributes every problem and diagnostic to its source key.
     """
     notes: list[tuple[str, str]] = []
-    token = _notes.set(notes)
+    token = NOTES.set(notes)
     try:
         try:
             article = _straight(normalized, body, dialect, format)
-        except _Invalid:
+        except Invalid:
             article = None
         if article is not None and not notes:
             return article, [], list(normalized.diagnostics)
         notes.clear()
         return _build(normalized, body=body, dialect=dialect, format=format)
     finally:
-        _notes.reset(token)
+        NOTES.reset(token)
 
 
 _SIMPLE = (
@@ -441,7 +192,7 @@ def _straight_common(
     values = {name: hooks[name](fields[name], None) for name in names if name in fields}
     url = values.get("url")
     if "summary" in fields:
-        values["summary"] = _summary(fields["summary"])
+        values["summary"] = summary(fields["summary"])
     if "links" in fields:
         links = hooks["links"](fields["links"], None)
         values["links"] = tuple(dict.fromkeys(u for u in links if u != url))
@@ -459,7 +210,7 @@ def _straight(normalized: Normalized, body: str, dialect: str, format: str) -> A
     fields = normalized.fields
     if "title" not in fields:
         return None
-    hooks = _hooks()
+    hooks = hooks_for_fields()
     values = _straight_common(fields, _SIMPLE, hooks)
     related = fields.get("related")
     if related:
@@ -495,7 +246,7 @@ def _build(
 ) -> tuple[Article | None, list[Problem], list[Diagnostic]]:
     builder = _Builder()
     values = builder.common(normalized)
-    hooks = _hooks()
+    hooks = hooks_for_fields()
     title = builder.field(normalized, "title", hooks["title"])
     if title is None and "title" not in normalized.fields:
         builder.problems.append(Problem((), "no title; expected a 'title' key with text"))

@@ -13,7 +13,7 @@ from typing import Any
 
 import attrs
 
-from .adapter import Adapter
+from .adapter import Adapter, MappingAdapter
 from .errors import DialectError
 
 __all__ = ["DEFAULT_THRESHOLD", "Candidate", "Detection", "choose", "rank"]
@@ -41,8 +41,11 @@ class Detection:
 def _safe_score(adapter: Adapter, mapping: Mapping[str, Any]) -> tuple[float, tuple[str, ...]]:
     # A third-party score that raises or returns nonsense counts as "not mine".
     try:
-        score = float(adapter.score(mapping))
-        voters = tuple(adapter.voters(mapping))
+        if isinstance(adapter, MappingAdapter):  # one pass instead of two
+            score, voters = adapter.vote(mapping)
+        else:
+            score = float(adapter.score(mapping))
+            voters = tuple(adapter.voters(mapping))
     except Exception:
         return 0.0, ()
     if not 0.0 <= score <= 1.0:

@@ -1,0 +1,286 @@
+"""Lenient value coercion: what a source wrote -> the type a field holds.
+
+Each hook takes one raw value and returns the field's type or raises
+``Invalid`` with text that completes "'<key>' ..." (e.g. "is not a date: 'x'").
+Recoverable assumptions (a naive time taken as UTC, a skipped empty item) are
+reported through ``NOTES`` so the caller can attach the source key.  The hooks
+are registered on one cattrs ``Converter``, built on first use.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from contextvars import ContextVar
+from datetime import date, datetime
+from typing import Any
+
+import attrs
+import cattrs
+
+from .dates import parse_datetime
+from .model import Article, Author, Image
+
+__all__ = [
+    "KEPT",
+    "NOTES",
+    "Invalid",
+    "hooks_for_fields",
+    "image_tuple",
+    "kind_of",
+    "optional_text",
+    "summary",
+    "text_tuple",
+    "title_text",
+]
+
+
+class Invalid(ValueError):
+    """Raised by hooks; the text completes "'<key>' ..." (e.g. "is not a date: 'x'")."""
+
+
+# Hooks report recoverable assumptions here; the field loop attaches the key.
+NOTES: ContextVar[list[tuple[str, str]] | None] = ContextVar("newsmeta_notes", default=None)
+
+
+def _note(code: str, message: str) -> None:
+    notes = NOTES.get()
+    if notes is not None:
+        notes.append((code, message))
+
+
+def _shown(value: Any) -> str:
+    if isinstance(value, date):
+        return repr(value.isoformat(sep=" ") if isinstance(value, datetime) else value.isoformat())
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def kind_of(value: Any) -> str:
+    if isinstance(value, Mapping):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, bool):
+        return "a boolean"
+    return f"a {type(value).__name__}"
+
+
+def _single(value: Any) -> Any:
+    if isinstance(value, list):
+        if len(value) == 1:
+            return value[0]
+        raise Invalid(f"is a list of {len(value)} values; expected one")
+    return value
+
+
+def _text(value: Any) -> str:
+    value = _single(value)
+    if isinstance(value, str):
+        return value.strip()
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return str(value)
+    raise Invalid(f"is {kind_of(value)}; expected text")
+
+
+def optional_text(value: Any, _: Any = None) -> str | None:
+    return _text(value) or None
+
+
+_SPACE_RUN = re.compile(r"\s*\n\s*")
+
+
+def _unescape(text: str) -> str:
+    if "&" not in text:
+        return text
+    import html  # its entity table costs ~1 ms to import; most titles never need it
+
+    return html.unescape(text)
+
+
+def title_text(value: Any, _: Any = None) -> str:
+    # Titles are one line for a reader; entities like &amp; are for HTML only.
+    return _unescape(_SPACE_RUN.sub(" ", _text(value)))
+
+
+def summary(value: Any) -> str | None:
+    text = optional_text(value)
+    return _unescape(text) if text else None
+
+
+def text_tuple(value: Any, _: Any = None) -> tuple[str, ...]:
+    if isinstance(value, Mapping):
+        raise Invalid("is a mapping; expected text or a list of text")
+    items = value if isinstance(value, list) else [value]
+    result: list[str] = []
+    for index, item in enumerate(items):
+        if item is None:
+            _note("null-item", f"item {index} is empty and was skipped")
+            continue
+        try:
+            text = _text(item)
+        except Invalid as exc:
+            raise Invalid(f"item {index} {exc}") from None
+        if text:
+            result.append(text)
+    return tuple(result)
+
+
+def _datetime(value: Any, _: Any = None) -> datetime | None:
+    try:
+        parsed, assumption = parse_datetime(_single(value))
+    except ValueError:
+        raise Invalid(f"is not a date: {_shown(value)}") from None
+    if assumption == "naive-datetime":
+        _note("naive-datetime", f"{_shown(value)} has no time zone; taken as UTC")
+    elif assumption == "date-only":
+        _note("date-only", f"{_shown(value)} has no time; taken as midnight UTC")
+    return parsed
+
+
+_BOOL_WORDS = {"true": True, "yes": True, "on": True, "false": False, "no": False, "off": False}
+
+
+def _bool(value: Any, _: Any = None) -> bool | None:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.strip().lower() in _BOOL_WORDS:
+        _note("bool-from-text", f"{value!r} read as a boolean")
+        return _BOOL_WORDS[value.strip().lower()]
+    raise Invalid(f"is {kind_of(value)} ({_shown(value)}); expected true or false")
+
+
+def _int(value: Any, what: str) -> int | None:
+    if value is None:
+        return None
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.strip().isdigit():
+        return int(value)
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    raise Invalid(f"has {what} {_shown(value)}; expected a whole number")
+
+
+_IMAGE_URL_KEYS = ("url", "href", "src", "path", "link", "image")
+
+
+def _image(value: Any) -> Image | None:
+    if isinstance(value, str):
+        return Image(url=value.strip())
+    if not isinstance(value, Mapping):
+        raise Invalid(f"holds {kind_of(value)}; expected an image URL or mapping")
+    url_key = next((k for k in _IMAGE_URL_KEYS if isinstance(value.get(k), str)), None)
+    if url_key is None:
+        return None
+    used = {url_key, "width", "height"}
+    width, height = value.get("width"), value.get("height")
+    size = value.get("size")
+    if isinstance(size, list) and len(size) == 2 and width is None and height is None:
+        width, height = size
+        used.add("size")
+    mime_key = next((k for k in ("mime_type", "mimeType") if isinstance(value.get(k), str)), None)
+    alt = value.get("alt")
+    if mime_key is not None:
+        used.add(mime_key)
+    if isinstance(alt, str):
+        used.add("alt")
+    return Image(
+        url=value[url_key].strip(),
+        width=_int(width, "width"),
+        height=_int(height, "height"),
+        mime_type=value[mime_key] if mime_key is not None else None,
+        alt=alt if isinstance(alt, str) else None,
+        extra={k: v for k, v in value.items() if k not in used},
+    )
+
+
+def image_tuple(value: Any, _: Any = None) -> tuple[Image, ...]:
+    items = value if isinstance(value, list) else [value]
+    result = []
+    for index, item in enumerate(items):
+        if item is None:
+            _note("null-item", f"image {index} is empty and was skipped")
+            continue
+        image = _image(item)
+        if image is None:
+            # Not an Image, but not ours to drop: the raw value goes to extra.
+            _note(KEPT, f"image {index} has no URL; the value is kept in extra")
+            continue
+        result.append(image)
+    return tuple(result)
+
+
+KEPT = "kept-in-extra"
+
+
+def _author(value: Any) -> Author:
+    if isinstance(value, str):
+        return Author(name=value.strip())
+    if isinstance(value, Mapping):
+        name = value.get("name", value.get("title"))
+        if isinstance(name, str) and name.strip():
+            url, email = value.get("url"), value.get("email")
+            extra = {k: v for k, v in value.items() if k not in ("name", "title", "url", "email")}
+            if "name" in value and "title" in value:
+                extra["title"] = value["title"]
+            return Author(
+                name=name.strip(),
+                url=url if isinstance(url, str) else None,
+                email=email if isinstance(email, str) else None,
+                extra=extra,
+            )
+    raise Invalid(f"holds {kind_of(value)} ({_shown(value)}); expected an author name")
+
+
+def _authors(value: Any, _: Any = None) -> tuple[Author, ...]:
+    items = value if isinstance(value, list) else [value]
+    result = []
+    for index, item in enumerate(items):
+        if item is None:
+            _note("null-item", f"author {index} is empty and was skipped")
+            continue
+        result.append(_author(item))
+    return tuple(result)
+
+
+def _equals(expected: Any) -> Callable[[Any], bool]:
+    def predicate(candidate: Any) -> bool:
+        return bool(candidate == expected)
+
+    return predicate
+
+
+def _converter() -> cattrs.Converter:
+    converter = cattrs.Converter()
+    hooks: dict[Any, Callable[[Any, Any], Any]] = {
+        str: title_text,
+        str | None: optional_text,
+        tuple[str, ...]: text_tuple,
+        datetime | None: _datetime,
+        bool | None: _bool,
+        tuple[Image, ...]: image_tuple,
+        tuple[Author, ...]: _authors,
+    }
+    for field_type, hook in hooks.items():
+        if isinstance(field_type, type):
+            converter.register_structure_hook(field_type, hook)
+        else:  # generic aliases and unions are not classes: match them by equality
+            converter.register_structure_hook_func(_equals(field_type), hook)
+    return converter
+
+
+_HOOKED_FIELDS = (
+    "title", "url", "slug", "kind", "language", "links", "aliases", "tags",
+    "categories", "published", "updated", "authors", "images", "is_draft",
+)  # fmt: skip
+_HOOKS: dict[str, Callable[[Any, Any], Any]] = {}
+
+
+def hooks_for_fields() -> dict[str, Callable[[Any, Any], Any]]:
+    # Built on first use, not at import: `import newsmeta` stays cheap.
+    if not _HOOKS:
+        lenient = _converter()
+        types = {f.name: f.type for f in attrs.fields(Article)}
+        _HOOKS.update({name: lenient.get_structure_hook(types[name]) for name in _HOOKED_FIELDS})
+    return _HOOKS
