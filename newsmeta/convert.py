@@ -26,7 +26,7 @@ from ._coerce import (
     summary,
 )
 from .adapter import Normalized
-from .model import Article, Diagnostic, RelatedArticle, Source
+from .model import Article, Diagnostic, Image, RelatedArticle, Source
 
 __all__ = ["KeyPath", "Problem", "build_article"]
 
@@ -47,6 +47,47 @@ def _dotted(path: KeyPath) -> str:
 
 def _key_path(provenance: str, prefix: KeyPath) -> KeyPath:
     return (*prefix, *provenance.split("."))
+
+
+def _make_source(
+    whole: Any, parts: dict[str, str], images: tuple[Image, ...], url: str | None
+) -> Source | None:
+    """The Source from a whole ``source`` value and/or its separately mapped parts."""
+    texts: dict[str, str] = {}
+    if isinstance(whole, str):
+        if whole.strip():
+            texts["name"] = whole.strip()
+    elif isinstance(whole, Mapping):
+        texts.update(
+            {k: whole[k] for k in ("name", "domain", "url") if isinstance(whole.get(k), str)}
+        )
+    texts.update(parts)
+    texts = {k: v for k, v in texts.items() if v}
+    if not texts and not images:
+        return None
+    if "domain" not in texts and url:
+        # The publisher's domain is what readers filter by; the URL states it.
+        host = urlsplit(url).hostname or ""
+        if host:
+            texts["domain"] = host.removeprefix("www.")
+    return Source(images=images, **texts)
+
+
+_SOURCE_PARTS = (("name", "source.name"), ("domain", "source.domain"), ("url", "source.url"))
+
+
+def _straight_source(fields: Mapping[str, Any], url: str | None) -> Source | None:
+    whole = fields.get("source")
+    if whole is not None and not isinstance(whole, str | Mapping):
+        raise Invalid("is not a source")  # the careful pass words the problem
+    parts = {}
+    for part, name in _SOURCE_PARTS:
+        if name in fields:
+            value = optional_text(fields[name])
+            if value is not None:
+                parts[part] = value
+    images = image_tuple(fields["source.images"]) if "source.images" in fields else ()
+    return _make_source(whole, parts, images, url)
 
 
 class _Builder:
@@ -91,26 +132,16 @@ class _Builder:
     def source(self, normalized: Normalized, url: str | None) -> Source | None:
         fields = normalized.fields
         whole = fields.get("source")
-        parts: dict[str, Any] = {}
-        if isinstance(whole, str):
-            parts["name"] = whole.strip()
-        elif isinstance(whole, Mapping):
-            parts.update({k: whole[k] for k in ("name", "domain", "url") if k in whole})
-        elif whole is not None:
+        if whole is not None and not isinstance(whole, str | Mapping):
             self.field(normalized, "source", optional_text)  # records the problem
+            whole = None
+        parts = {}
         for part in ("name", "domain", "url"):
             value = self.field(normalized, f"source.{part}", optional_text)
             if value is not None:
                 parts[part] = value
         images = self.field(normalized, "source.images", image_tuple) or ()
-        if not parts and not images:
-            return None
-        texts = {k: v for k, v in parts.items() if isinstance(v, str) and v}
-        if "domain" not in texts and url:
-            host = urlsplit(url).hostname or ""
-            if host:
-                texts["domain"] = host.removeprefix("www.")
-        return Source(images=images, **texts)
+        return _make_source(whole, parts, images, url)
 
     def common(self, normalized: Normalized) -> dict[str, Any]:
         values: dict[str, Any] = {}
@@ -181,6 +212,9 @@ _SIMPLE = (
     "aliases", "tags", "categories", "updated", "is_draft",
 )  # fmt: skip
 _RELATED_SIMPLE = ("url", "published", "authors", "images", "kind")
+_SOURCE_FIELDS = frozenset(
+    {"source", "source.name", "source.domain", "source.url", "source.images"}
+)
 
 
 _Hooks = Mapping[str, Callable[[Any, Any], Any]]
@@ -196,13 +230,8 @@ def _straight_common(
     if "links" in fields:
         links = hooks["links"](fields["links"], None)
         values["links"] = tuple(dict.fromkeys(u for u in links if u != url))
-    if (
-        "source" in fields
-        or "source.name" in fields
-        or "source.domain" in fields
-        or ("source.url" in fields or "source.images" in fields)
-    ):
-        values["source"] = _Builder().source(Normalized(fields, {}, {}), url)
+    if not _SOURCE_FIELDS.isdisjoint(fields):
+        values["source"] = _straight_source(fields, url)
     return {k: v for k, v in values.items() if v is not None}
 
 
