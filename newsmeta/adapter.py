@@ -309,7 +309,17 @@ def _resolve(mapping: Mapping[str, Any], path: str) -> tuple[Any, tuple[KeyPath,
     """
     if path in mapping:
         return mapping[path], ((path,),)
-    return _walk(mapping, _parts(path), ())
+    parts = _parts(path)
+    if len(parts) == 2:
+        # 'link.href', 'provider.name': the common nested case, without the walk.
+        outer, key = parts
+        if isinstance(outer, str) and isinstance(key, str):
+            inner = mapping.get(outer)
+            if inner.__class__ is dict:
+                return (inner[key], ((outer, key),)) if key in inner else (_MISSING, ())
+            if inner is None or inner.__class__ is str:
+                return _MISSING, ()
+    return _walk(mapping, parts, ())
 
 
 def _walk(node: Any, parts: tuple[_Part, ...], prefix: KeyPath) -> tuple[Any, tuple[KeyPath, ...]]:
