@@ -13,13 +13,15 @@ import re
 from collections.abc import Callable, Mapping
 from contextvars import ContextVar
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
-import cattrs
 
 from .dates import parse_datetime
 from .model import Article, Author, Image
+
+if TYPE_CHECKING:  # cattrs is imported when the converter is first built
+    import cattrs
 
 __all__ = [
     "KEPT",
@@ -252,6 +254,8 @@ def _equals(expected: Any) -> Callable[[Any], bool]:
 
 
 def _converter() -> cattrs.Converter:
+    import cattrs
+
     converter = cattrs.Converter()
     hooks: dict[Any, Callable[[Any, Any], Any]] = {
         str: title_text,

@@ -28,16 +28,18 @@ package never changes how existing files parse.
 
 from __future__ import annotations
 
-import importlib.metadata
 import os
 import sys
 import threading
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .adapter import Adapter
 from .adapter_file import load_adapter
 from .errors import NewsmetaError, PluginError
+
+if TYPE_CHECKING:  # importlib.metadata costs ~20 ms; it is imported on first discovery
+    import importlib.metadata
 
 __all__ = ["GROUP", "installed", "load_plugin", "refresh"]
 
@@ -62,6 +64,8 @@ def _discovered() -> dict[str, list[importlib.metadata.EntryPoint]]:
     with _lock:
         if _entry_points is None:
             _entry_points = {}
+            import importlib.metadata
+
             for entry_point in importlib.metadata.entry_points(group=GROUP):
                 _entry_points.setdefault(entry_point.name, []).append(entry_point)
         return _entry_points

@@ -13,12 +13,13 @@ from __future__ import annotations
 import base64
 from collections.abc import Mapping
 from datetime import date, datetime, time
-from typing import Any
-
-import cattrs
+from typing import TYPE_CHECKING, Any
 
 from .errors import StructureError
 from .model import Article
+
+if TYPE_CHECKING:  # cattrs is imported when the converter is first built
+    import cattrs
 
 __all__ = ["from_dict", "to_dict"]
 
@@ -81,6 +82,8 @@ def _decode_mapping(value: Any, _: Any) -> Mapping[str, Any]:
 
 
 def _make_converter() -> cattrs.Converter:
+    import cattrs
+
     converter = cattrs.Converter()
     converter.register_unstructure_hook(datetime, datetime.isoformat)
     converter.register_structure_hook(datetime, lambda v, _: datetime.fromisoformat(v))
@@ -115,9 +118,12 @@ def to_dict(article: Article) -> dict[str, Any]:
 
 def from_dict(data: Mapping[str, Any]) -> Article:
     """Rebuild the ``Article`` that ``to_dict`` produced; ``from_dict(to_dict(a)) == a``."""
+    structure = _article_hooks()[1]
+    from cattrs import BaseValidationError
+
     try:
-        article: Article = _article_hooks()[1](data, Article)
-    except (cattrs.BaseValidationError, ValueError, TypeError, KeyError, AttributeError) as exc:
+        article: Article = structure(data, Article)
+    except (BaseValidationError, ValueError, TypeError, KeyError, AttributeError) as exc:
         raise StructureError(
             f"not an Article dict ({type(exc).__name__}: {exc}); expected the output of to_dict"
         ) from exc
