@@ -19,8 +19,7 @@ from datetime import datetime, timezone
 from typing import Any, Protocol, runtime_checkable
 from urllib.parse import urlsplit
 
-import attrs
-
+from ._record import Record
 from .errors import AdapterError
 from .model import Diagnostic
 
@@ -157,8 +156,7 @@ _CONVERTER_FUNCTIONS: Mapping[str, Callable[[Any], Any]] = {
 }
 
 
-@attrs.frozen
-class Normalized:
+class Normalized(Record):
     """What an adapter hands to the core.
 
     ``fields`` maps canonical names to raw source values (``related`` holds a
@@ -166,10 +164,24 @@ class Normalized:
     dotted source key each came from; ``extra`` keeps every unused key.
     """
 
+    __slots__ = ("fields", "provenance", "extra", "diagnostics")
     fields: Mapping[str, Any]
     provenance: Mapping[str, str]
     extra: Mapping[str, Any]
-    diagnostics: tuple[Diagnostic, ...] = ()
+    diagnostics: tuple[Diagnostic, ...]
+
+    def __init__(
+        self,
+        fields: Mapping[str, Any],
+        provenance: Mapping[str, str],
+        extra: Mapping[str, Any],
+        diagnostics: tuple[Diagnostic, ...] = (),
+    ) -> None:
+        set_ = object.__setattr__
+        set_(self, "fields", fields)
+        set_(self, "provenance", provenance)
+        set_(self, "extra", extra)
+        set_(self, "diagnostics", diagnostics)
 
 
 @runtime_checkable
@@ -211,8 +223,7 @@ class Adapter(Protocol):
     def normalize(self, mapping: Mapping[str, Any]) -> Normalized: ...
 
 
-@attrs.frozen
-class Rule:
+class Rule(Record):
     """Fill canonical *target* from the first of *paths* present in the source.
 
     A path is a dotted key (``link.href``), optionally indexing a list
@@ -226,11 +237,13 @@ class Rule:
     given a boolean) does not match, so the next path is tried.
     """
 
+    __slots__ = ("target", "paths", "convert")
     target: str
     paths: tuple[str, ...]
-    convert: str | None = None
+    convert: str | None
 
-    def __attrs_post_init__(self) -> None:
+    def __init__(self, target: str, paths: tuple[str, ...], convert: str | None = None) -> None:
+        self._init(target=target, paths=paths, convert=convert)
         if self.target not in CANONICAL_FIELDS:
             known = ", ".join(CANONICAL_FIELDS)
             raise AdapterError(f"unknown field {self.target!r}; expected one of: {known}")

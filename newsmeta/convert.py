@@ -13,8 +13,6 @@ from collections.abc import Callable, Mapping
 from typing import Any
 from urllib.parse import urlsplit
 
-import attrs
-
 from ._coerce import (
     KEPT,
     NOTES,
@@ -25,6 +23,7 @@ from ._coerce import (
     optional_text,
     summary,
 )
+from ._record import Record
 from .adapter import Normalized
 from .model import Article, Diagnostic, Image, RelatedArticle, Source
 
@@ -33,12 +32,15 @@ __all__ = ["KeyPath", "Problem", "build_article"]
 KeyPath = tuple[str | int, ...]
 
 
-@attrs.frozen
-class Problem:
+class Problem(Record):
     """A field that failed: the source key path and a message naming it."""
 
+    __slots__ = ("path", "message")
     path: KeyPath
     message: str
+
+    def __init__(self, path: KeyPath, message: str) -> None:
+        self._init(path=path, message=message)
 
 
 def _dotted(path: KeyPath) -> str:

@@ -11,8 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-import attrs
-
+from ._record import Record
 from .adapter import Adapter, MappingAdapter
 from .errors import DialectError
 
@@ -21,21 +20,38 @@ __all__ = ["DEFAULT_THRESHOLD", "Candidate", "Detection", "choose", "rank"]
 DEFAULT_THRESHOLD = 0.2
 
 
-@attrs.frozen
-class Candidate:
+class Candidate(Record):
+    """One adapter's verdict: its score and the keys that voted for it."""
+
+    __slots__ = ("name", "score", "voters", "fallback")
     name: str
     score: float
     voters: tuple[str, ...]
-    fallback: bool = False
+    fallback: bool
+
+    def __init__(
+        self, name: str, score: float, voters: tuple[str, ...], fallback: bool = False
+    ) -> None:
+        set_ = object.__setattr__
+        set_(self, "name", name)
+        set_(self, "score", score)
+        set_(self, "voters", voters)
+        set_(self, "fallback", fallback)
 
 
-@attrs.frozen
-class Detection:
+class Detection(Record):
     """All candidates, best first, and the name of the one chosen (or None)."""
 
+    __slots__ = ("candidates", "chosen", "reason")
     candidates: tuple[Candidate, ...]
     chosen: str | None
     reason: str
+
+    def __init__(self, candidates: tuple[Candidate, ...], chosen: str | None, reason: str) -> None:
+        set_ = object.__setattr__
+        set_(self, "candidates", candidates)
+        set_(self, "chosen", chosen)
+        set_(self, "reason", reason)
 
 
 def _safe_score(adapter: Adapter, mapping: Mapping[str, Any]) -> tuple[float, tuple[str, ...]]:

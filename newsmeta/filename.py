@@ -13,8 +13,7 @@ import os
 import re
 from datetime import datetime, timezone
 
-import attrs
-
+from ._record import Record
 from .adapter import Normalized
 from .model import Diagnostic
 
@@ -26,11 +25,16 @@ FILE_NAME = "<file name>"
 _DATED = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})-(.+?)(\.[A-Za-z0-9]+)?\Z")
 
 
-@attrs.frozen
-class FileFacts:
+class FileFacts(Record):
+    """What a ``YYYY-M-D-slug.ext`` file name says: its date and a title."""
+
+    __slots__ = ("name", "published", "title")
     name: str
     published: datetime
     title: str | None
+
+    def __init__(self, name: str, published: datetime, title: str | None) -> None:
+        self._init(name=name, published=published, title=title)
 
 
 def facts_from_filename(path: str | os.PathLike[str]) -> FileFacts | None:
@@ -75,9 +79,4 @@ def apply_facts(normalized: Normalized, facts: FileFacts) -> Normalized:
         )
     if not notes:
         return normalized
-    return attrs.evolve(
-        normalized,
-        fields=fields,
-        provenance=provenance,
-        diagnostics=(*normalized.diagnostics, *notes),
-    )
+    return Normalized(fields, provenance, normalized.extra, (*normalized.diagnostics, *notes))
