@@ -13,7 +13,6 @@ from collections.abc import Mapping
 from typing import Any
 
 from .adapter import Adapter, MappingAdapter, Normalized, Rule
-from .adapter_file import load_adapter
 from .detect import Candidate, Detection
 from .errors import (
     AdapterError,
@@ -32,7 +31,6 @@ from .errors import (
 )
 from .model import Article, Author, Diagnostic, Image, RelatedArticle, Source
 from .parser import DEFAULT_LIMITS, Parser
-from .serialize import from_dict, to_dict
 
 __all__ = [
     "DEFAULT_LIMITS",
@@ -107,3 +105,28 @@ def detect(
     score, the keys that voted for it, and the one chosen (``None`` with the reason
     when nothing fits or two tie)."""
     return _parser().detect(source, path=path)
+
+
+# These three import their modules on first call: a pipeline that never writes
+# JSON or reads a mapping file does not pay for cattrs, json or difflib at import.
+
+
+def to_dict(article: Article) -> dict[str, Any]:
+    """A JSON-ready dict of *article*; keys in field order, datetimes as ISO 8601."""
+    from .serialize import to_dict as _to_dict
+
+    return _to_dict(article)
+
+
+def from_dict(data: Mapping[str, Any]) -> Article:
+    """Rebuild the ``Article`` that ``to_dict`` produced; ``from_dict(to_dict(a)) == a``."""
+    from .serialize import from_dict as _from_dict
+
+    return _from_dict(data)
+
+
+def load_adapter(path: str | os.PathLike[str]) -> MappingAdapter:
+    """A ``MappingAdapter`` from a YAML, TOML or JSON mapping file (see the README)."""
+    from .adapter_file import load_adapter as _load_adapter
+
+    return _load_adapter(path)

@@ -35,7 +35,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .adapter import Adapter
-from .adapter_file import load_adapter
 from .errors import NewsmetaError, PluginError
 
 if TYPE_CHECKING:  # importlib.metadata costs ~20 ms; it is imported on first discovery
@@ -144,5 +143,7 @@ def _as_adapter(target: Any, entry_point: importlib.metadata.EntryPoint) -> Any:
             where = getattr(module, "__file__", None)
             if where:
                 path = Path(where).parent / path
+        from .adapter_file import load_adapter  # only plugins that ship a mapping file
+
         return load_adapter(path)
     return target
