@@ -325,7 +325,10 @@ class _Builder:
             return None
         texts = {k: v for k, v in parts.items() if isinstance(v, str) and v}
         if "domain" not in texts and url:
-            host = urlsplit(url).hostname or ""
+            try:
+                host = urlsplit(url).hostname or ""
+            except ValueError:  # an unbalanced '[' reads as a broken IPv6 host
+                host = ""
             if host:
                 texts["domain"] = host.removeprefix("www.")
         return Source(images=images, **texts)

@@ -7,6 +7,8 @@ program never see each other's sources.
 from __future__ import annotations
 
 import os
+import re
+import stat
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
@@ -19,6 +21,7 @@ from .dialects import BUILTIN_ADAPTERS
 from .errors import (
     AdapterError,
     DialectError,
+    EncodingError,
     FieldError,
     FieldProblem,
     LimitError,
@@ -38,6 +41,13 @@ DEFAULT_LIMITS: Mapping[str, int] = {
     "max_alias_expansion": 10_000,
     "max_depth": 200,
 }
+#: Room for fences, a BOM and blank lines in the whole-input check (see ``Parser``).
+SIZE_SLACK = 4096
+#: ``max_depth`` may not exceed this: ``to_dict``/``from_dict`` and ``json.dumps``
+#: recurse once or twice per level and must stay within Python's default limit of 1000.
+MAX_SAFE_DEPTH = 300
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class Parser:
@@ -46,6 +56,11 @@ class Parser:
     *adapters* are added to the built-in dialects (``hugo``, ``aggregator``,
     ``generic``) unless *builtins* is false.  With *strict*, any diagnostic
     (a naive time taken as UTC, a skipped empty item ...) is an error.
+
+    Limits (``LimitError`` when exceeded; defaults in ``DEFAULT_LIMITS``): sizes
+    count characters of the front matter and body; an input (bytes, text or file)
+    larger than their sum plus ``SIZE_SLACK`` is refused before it is decoded or
+    read.  ``max_depth`` (nesting, root mapping = 1) is at most ``MAX_SAFE_DEPTH``.
     """
 
     def __init__(
@@ -63,6 +78,20 @@ class Parser:
     ) -> None:
         if duplicate_keys not in ("error", "last"):
             raise ValueError(f"duplicate_keys must be 'error' or 'last', not {duplicate_keys!r}")
+        limits = {
+            "max_front_matter_bytes": max_front_matter_bytes,
+            "max_body_bytes": max_body_bytes,
+            "max_alias_expansion": max_alias_expansion,
+            "max_depth": max_depth,
+        }
+        for name, limit in limits.items():
+            if isinstance(limit, bool) or not isinstance(limit, int) or limit < 1:
+                raise ValueError(f"{name} must be a whole number of at least 1, not {limit!r}")
+        if max_depth > MAX_SAFE_DEPTH:
+            raise ValueError(
+                f"max_depth must be at most {MAX_SAFE_DEPTH} (deeper values could not be "
+                f"converted without exceeding Python's recursion limit), not {max_depth}"
+            )
         self._adapters: dict[str, Adapter] = {}
         for adapter in (*(BUILTIN_ADAPTERS if builtins else ()), *adapters):
             self.register(adapter)
@@ -111,10 +140,27 @@ class Parser:
         """Every adapter's score for *mapping*, best first, and the choice."""
         return rank(self.adapters, mapping, threshold=self.threshold)
 
+    @property
+    def max_input_size(self) -> int:
+        """Largest input accepted at all: both size limits plus ``SIZE_SLACK``."""
+        return self.max_front_matter_bytes + self.max_body_bytes + SIZE_SLACK
+
+    def _check_input_size(self, size: int, unit: str, path: str | None) -> None:
+        if size > self.max_input_size:
+            raise LimitError(
+                f"input is {size} {unit}; the limit is {self.max_input_size} "
+                "(Parser(max_front_matter_bytes=...) + Parser(max_body_bytes=...) + 4096)",
+                path=path,
+            )
+
     def split(self, text: str | bytes, *, path: str | None = None) -> Split:
         if isinstance(text, bytes):
+            self._check_input_size(len(text), "bytes", path)
             text = decode(text, path=path)
-        result = split(text, path=path)
+        else:
+            self._check_input_size(len(text), "characters", path)
+            _reject_surrogates(text, path)
+        result = split(text, path=path, max_front_matter=self.max_front_matter_bytes)
         if len(result.front_matter) > self.max_front_matter_bytes:
             raise LimitError(
                 f"front matter is {len(result.front_matter)} characters; "
@@ -184,10 +230,21 @@ class Parser:
     def parse_file(self, path: str | os.PathLike[str], *, dialect: str | None = None) -> Article:
         """Read and parse the file at *path*; errors name the file."""
         where = os.fspath(path)
+        limit = self.max_input_size
         try:
-            data = Path(where).read_bytes()
+            # Checked before reading: a directory, a FIFO or a device would hang or
+            # fail obscurely, and a huge file must not be read into memory at all.
+            info = os.stat(where)
+            if stat.S_ISDIR(info.st_mode):
+                raise SourceError("is a directory; expected a file", path=where)
+            if not stat.S_ISREG(info.st_mode):
+                raise SourceError("is not a regular file; expected a file", path=where)
+            self._check_input_size(info.st_size, "bytes", where)
+            with Path(where).open("rb") as handle:
+                data = handle.read(limit + 1)  # the file may have grown since stat
         except OSError as exc:
             raise SourceError(f"cannot read file: {exc.strerror or exc}", path=where) from exc
+        self._check_input_size(len(data), "bytes", where)
         return self.parse(data, dialect=dialect, path=where)
 
     # -- helpers ----------------------------------------------------------------
@@ -228,6 +285,25 @@ class Parser:
     @staticmethod
     def _field_error(problems: list[FieldProblem], where: str | None) -> FieldError:
         return FieldError(problems=problems, path=where)
+
+
+def _reject_surrogates(text: str, path: str | None) -> None:
+    # A lone surrogate (from text decoded with errors="surrogateescape", or an
+    # escape in a Python literal) is not Unicode text: it cannot be encoded as
+    # UTF-8 and would crash the YAML parser or a later write.
+    found = _SURROGATE.search(text)
+    if found is None:
+        return
+    index = found.start()
+    line_start = max(text.rfind("\n", 0, index), text.rfind("\r", 0, index)) + 1
+    line = len(re.findall(r"\r\n|\r|\n", text[:line_start])) + 1
+    raise EncodingError(
+        f"lone surrogate U+{ord(found.group()):04X} is not Unicode text; "
+        "expected text that can be encoded as UTF-8",
+        path=path,
+        line=line,
+        column=index - line_start + 1,
+    )
 
 
 def problems_to_fields(problems: Iterable[Any], parts: Split) -> list[FieldProblem]:
