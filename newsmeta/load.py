@@ -221,6 +221,8 @@ def _too_deep(text: str, max_depth: int | None, because: str | None) -> LimitErr
                 deepest = (depth, match.start())
         elif token == "]" or token == "}":
             depth -= 1
+    if max_depth is not None and deepest[0] <= limit:
+        deepest = (0, -1)  # nested through TOML table headers: nothing to point at
     line, column = _position(text, deepest[1]) if deepest[1] >= 0 else (None, None)
     if max_depth is not None:
         reason = f"nesting deeper than {max_depth} levels (Parser(max_depth=...))"
