@@ -265,6 +265,25 @@ def test_front_matter_limit_stops_the_search(text: str) -> None:
     )
 
 
+def test_long_runs_of_white_space_in_a_title_take_linear_time() -> None:
+    # The old r"\s*\n\s*" title clean-up backtracked quadratically: 40,000
+    # spaces took 5 s, so these would have taken minutes.
+    spaces = " " * 200_000
+    with _quick():
+        article = newsmeta.parse(f'---\ntitle: "x{spaces}y"\n---\n')
+        folded = newsmeta.parse(f'---\ntitle: "a {spaces}\\n{spaces} b"\n---\n')
+    assert article.title == f"x{spaces}y"
+    assert folded.title == "a b"
+
+
+def test_very_long_text_is_not_a_date() -> None:
+    text = "2024 " + "a " * 5000
+    error = _raises(
+        newsmeta.FieldError, lambda: newsmeta.parse(f"---\ntitle: x\ndate: {text}\n---\n")
+    )
+    assert error.reason == f"'date' is not a date: {repr(text)[:57]}..."
+
+
 # -- encodings ---------------------------------------------------------------------
 
 
