@@ -211,9 +211,10 @@ class Parser:
         article, problems, diagnostics = build_article(
             normalized, body=parts.body, dialect=adapter.name, format=parts.format
         )
-        all_diagnostics = [*load_diagnostics, *(self._place(d, parts) for d in diagnostics)]
+        locate = _Locator(parts)
+        all_diagnostics = [*load_diagnostics, *(self._place(d, locate) for d in diagnostics)]
         if problems:
-            raise self._field_error(problems_to_fields(problems, parts), where)
+            raise self._field_error(problems_to_fields(problems, parts, locate), where)
         assert article is not None
         if self.strict and all_diagnostics:
             raise self._field_error(
@@ -268,10 +269,10 @@ class Parser:
         return normalized
 
     @staticmethod
-    def _place(diagnostic: Diagnostic, parts: Split) -> Diagnostic:
+    def _place(diagnostic: Diagnostic, locate: _Locator) -> Diagnostic:
         if diagnostic.key is None or diagnostic.line is not None:
             return diagnostic
-        found = locate_key(parts, _split_key(diagnostic.key))
+        found = locate(_split_key(diagnostic.key))
         if found is None:
             return diagnostic
         return Diagnostic(
@@ -306,10 +307,43 @@ def _reject_surrogates(text: str, path: str | None) -> None:
     )
 
 
-def problems_to_fields(problems: Iterable[Any], parts: Split) -> list[FieldProblem]:
+class _Locator:
+    """``locate_key`` for one document, memoised and on a budget.
+
+    Each lookup may re-read the whole front matter (YAML positions come from a
+    second parse in pure Python, ~100x slower than loading), and a hostile file
+    can ask for thousands (one ``null-item`` diagnostic per item of
+    ``tags: [~, ~, ...]``: 2,000 items took 200 s).  Each key is looked up once,
+    and only while at most ``_LOOKUP_BUDGET`` characters have been re-read; past
+    that (so always, in front matter larger than the budget) problems and
+    diagnostics name their key but carry no line.
+    """
+
+    def __init__(self, parts: Split) -> None:
+        self.parts = parts
+        self.found: dict[tuple[str | int, ...], tuple[int, int] | None] = {}
+        self.lookups_left = _LOOKUP_BUDGET // max(1, len(parts.front_matter))
+
+    def __call__(self, path: tuple[str | int, ...]) -> tuple[int, int] | None:
+        if path not in self.found:
+            if self.lookups_left <= 0:
+                return None
+            self.lookups_left -= 1
+            self.found[path] = locate_key(self.parts, path)
+        return self.found[path]
+
+
+#: Characters of front matter that error positions may re-read per document.
+_LOOKUP_BUDGET = 64 * 1024
+
+
+def problems_to_fields(
+    problems: Iterable[Any], parts: Split, locate: _Locator | None = None
+) -> list[FieldProblem]:
+    locate = locate if locate is not None else _Locator(parts)
     result = []
     for problem in problems:
-        found = locate_key(parts, problem.path) if problem.path else (parts.line_offset, 1)
+        found = locate(problem.path) if problem.path else (parts.line_offset, 1)
         key = ".".join(str(p) for p in problem.path)
         line, column = found if found is not None else (None, None)
         result.append(FieldProblem(key, problem.message, line, column))
