@@ -149,7 +149,7 @@ class Parser:
         if size > self.max_input_size:
             raise LimitError(
                 f"input is {size} {unit}; the limit is {self.max_input_size} "
-                "(Parser(max_front_matter_bytes=...) + Parser(max_body_bytes=...) + 4096)",
+                f"(Parser(max_front_matter_bytes=...) + Parser(max_body_bytes=...) + {SIZE_SLACK})",
                 path=path,
             )
 
