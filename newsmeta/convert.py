@@ -69,7 +69,10 @@ def _make_source(
         return None
     if "domain" not in texts and url:
         # The publisher's domain is what readers filter by; the URL states it.
-        host = urlsplit(url).hostname or ""
+        try:
+            host = urlsplit(url).hostname or ""
+        except ValueError:  # an unbalanced '[' reads as a broken IPv6 host
+            host = ""
         if host:
             texts["domain"] = host.removeprefix("www.")
     return Source(images=images, **texts)

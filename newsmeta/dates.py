@@ -71,10 +71,14 @@ def _iso(text: str) -> datetime | None:
 _YEAR = re.compile(r"\d{4}")
 
 
+# Longer text is not a date, and dateutil would take seconds to say so.
+_MAX_DATE_TEXT = 200
+
+
 def _dateutil(text: str) -> datetime:
     # dateutil fills missing parts from today's date; without a year the result
     # would change from day to day, so such text is not taken as a date.
-    if _YEAR.search(text) is None:
+    if len(text) > _MAX_DATE_TEXT or _YEAR.search(text) is None:
         raise ValueError(f"expected a date, got {text!r}")
     from dateutil import parser as dateutil_parser
 

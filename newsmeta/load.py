@@ -17,7 +17,7 @@ from typing import Any
 import attrs
 
 from . import _yaml
-from .errors import LoadError, StructureError
+from .errors import LimitError, LoadError, NewsmetaError, StructureError
 from .model import Diagnostic
 from .split import Split
 
@@ -46,8 +46,9 @@ def load(
 ) -> Loaded:
     """Parse the front matter of *split*; positions in errors are front-matter relative."""
     diagnostics: list[Diagnostic] = []
+    _reject_nul(split.front_matter)
     if split.format == "yaml":
-        value, duplicates = _yaml.load_yaml(
+        value, duplicates = _load_yaml(
             split.front_matter,
             duplicate_keys=duplicate_keys,
             max_alias_expansion=max_alias_expansion,
@@ -67,6 +68,7 @@ def load(
         value = _load_toml(split.front_matter)
     else:
         value = _load_json(split.front_matter)
+    _check_depth(value, split.front_matter, max_depth)
     if value is None:
         diagnostics.append(Diagnostic(code="empty-front-matter", message="front matter is empty"))
         value = {}
@@ -78,11 +80,58 @@ def load(
         )
     for key in value:
         if not isinstance(key, str):
+            # Only YAML has non-string keys; JSON and TOML keys are always text.
+            line, column = _yaml.locate(split.front_matter, [key]) or (1, 1)
             raise StructureError(
                 f"key {key!r} is a {_kind(key)}; expected a string key",
-                line=None,
+                line=line,
+                column=column,
             )
     return Loaded(value, tuple(diagnostics))
+
+
+def _reject_nul(text: str) -> None:
+    # YAML forbids NUL outright and TOML and JSON only allow it escaped; saying so
+    # up front gives one clear message (with a position) for every format.
+    index = text.find("\x00")
+    if index != -1:
+        line, column = _position(text, index)
+        raise LoadError(
+            "NUL character (U+0000) in the front matter; expected text without NUL bytes",
+            line=line,
+            column=column,
+        )
+
+
+def _position(text: str, index: int) -> tuple[int, int]:
+    line_start = text.rfind("\n", 0, index) + 1
+    return text.count("\n", 0, index) + 1, index - line_start + 1
+
+
+def _load_yaml(
+    text: str,
+    *,
+    duplicate_keys: _yaml.DuplicatePolicy,
+    max_alias_expansion: int,
+    max_depth: int,
+) -> tuple[Any, tuple[tuple[str, int, int], ...]]:
+    # The loader's contract is to raise only newsmeta errors; this guard keeps a
+    # file from crashing a batch if ruamel lets something else escape.
+    try:
+        return _yaml.load_yaml(
+            text,
+            duplicate_keys=duplicate_keys,
+            max_alias_expansion=max_alias_expansion,
+            max_depth=max_depth,
+        )
+    except NewsmetaError:
+        raise
+    except RecursionError as exc:
+        raise _too_deep(text, None, "the YAML loader's recursion limit") from exc
+    except MemoryError as exc:
+        raise LimitError("YAML document too large to load") from exc
+    except Exception as exc:
+        raise LoadError(f"invalid YAML: {type(exc).__name__}: {exc}") from exc
 
 
 def _kind(value: object) -> str:
@@ -107,6 +156,10 @@ def _load_toml(text: str) -> Any:
         column = int(match.group(2)) if match else None
         reason = _TOML_POSITION.sub("", message).strip()
         raise LoadError(f"invalid TOML: {reason}", line=line, column=column) from exc
+    except RecursionError as exc:  # tomllib recurses into nested arrays and tables
+        raise _too_deep(text, None, "the TOML parser's recursion limit") from exc
+    except ValueError as exc:  # e.g. an integer longer than int() accepts
+        raise LoadError(f"invalid TOML: {exc}") from exc
 
 
 def _load_json(text: str) -> Any:
@@ -115,7 +168,67 @@ def _load_json(text: str) -> Any:
     except json.JSONDecodeError as exc:
         raise LoadError(f"invalid JSON: {exc.msg}", line=exc.lineno, column=exc.colno) from exc
     except RecursionError as exc:
-        raise LoadError("invalid JSON: nested too deeply", line=1, column=1) from exc
+        raise _too_deep(text, None, "the JSON parser's recursion limit") from exc
+    except ValueError as exc:  # e.g. an integer longer than int() accepts
+        raise LoadError(f"invalid JSON: {exc}") from exc
+
+
+def _check_depth(value: Any, text: str, max_depth: int) -> None:
+    """Refuse values nested deeper than *max_depth* (the root mapping is level 1).
+
+    JSON and TOML parsers have no depth limit of their own, and a YAML loader
+    might not either; what they build must not blow the stack later, in
+    conversion or ``to_dict``.  Iterative, and each container is walked once
+    per depth it is reached at, so values shared through YAML aliases cost
+    nothing extra.
+    """
+    if not isinstance(value, dict | list):
+        return
+    reached: dict[int, int] = {}
+    pending: list[tuple[Any, int]] = [(value, 1)]
+    while pending:
+        node, depth = pending.pop()
+        if depth > max_depth:
+            raise _too_deep(text, max_depth, None)
+        if reached.get(id(node), 0) >= depth:
+            continue
+        reached[id(node)] = depth
+        children = node.values() if isinstance(node, dict) else node
+        pending.extend((child, depth + 1) for child in children if isinstance(child, dict | list))
+
+
+_BRACKET_OR_STRING = re.compile(r'"(?:[^"\\\n]|\\.)*"|\'[^\'\n]*\'|#[^\n]*|[\[\]{}]')
+
+
+def _too_deep(text: str, max_depth: int | None, because: str | None) -> LimitError:
+    """A LimitError pointing at the first bracket nested deeper than allowed.
+
+    Brackets are found by a scan that skips strings and comments (close enough
+    for JSON and TOML; error path only).  Nesting built from TOML table headers
+    has no bracket to point at, so the error then has no position.
+    """
+    limit = max_depth if max_depth is not None else 0
+    depth = 0
+    deepest = (0, -1)
+    for match in _BRACKET_OR_STRING.finditer(text):
+        token = match.group()
+        if token == "[" or token == "{":
+            depth += 1
+            if max_depth is not None and depth > limit:
+                deepest = (depth, match.start())
+                break
+            if depth > deepest[0]:
+                deepest = (depth, match.start())
+        elif token == "]" or token == "}":
+            depth -= 1
+    if max_depth is not None and deepest[0] <= limit:
+        deepest = (0, -1)  # nested through TOML table headers: nothing to point at
+    line, column = _position(text, deepest[1]) if deepest[1] >= 0 else (None, None)
+    if max_depth is not None:
+        reason = f"nesting deeper than {max_depth} levels (Parser(max_depth=...))"
+    else:
+        reason = f"nesting deeper than {because} allows"
+    return LimitError(reason, line=line, column=column)
 
 
 def locate_key(split: Split, path: tuple[str | int, ...]) -> tuple[int, int] | None:

@@ -8,6 +8,8 @@ are found by name on demand and join detection only when asked for.
 from __future__ import annotations
 
 import os
+import re
+import stat
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
@@ -21,6 +23,7 @@ from .dialects import BUILTIN_ADAPTERS
 from .errors import (
     AdapterError,
     DialectError,
+    EncodingError,
     FieldError,
     FieldProblem,
     LimitError,
@@ -41,6 +44,13 @@ DEFAULT_LIMITS: Mapping[str, int] = {
     "max_alias_expansion": 10_000,
     "max_depth": 200,
 }
+#: Room for fences, a BOM and blank lines in the whole-input check (see ``Parser``).
+SIZE_SLACK = 4096
+#: ``max_depth`` may not exceed this: ``to_dict``/``from_dict`` and ``json.dumps``
+#: recurse once or twice per level and must stay within Python's default limit of 1000.
+MAX_SAFE_DEPTH = 300
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class Parser:
@@ -52,6 +62,11 @@ class Parser:
     all of them (a plugin is always reachable by name with ``dialect=``).
     With *strict*, any diagnostic (a naive time taken as UTC, a skipped empty
     item ...) is an error.
+
+    Limits (``LimitError`` when exceeded; defaults in ``DEFAULT_LIMITS``): sizes
+    count characters of the front matter and body; an input (bytes, text or file)
+    larger than their sum plus ``SIZE_SLACK`` is refused before it is decoded or
+    read.  ``max_depth`` (nesting, root mapping = 1) is at most ``MAX_SAFE_DEPTH``.
     """
 
     def __init__(
@@ -70,6 +85,20 @@ class Parser:
     ) -> None:
         if duplicate_keys not in ("error", "last"):
             raise ValueError(f"duplicate_keys must be 'error' or 'last', not {duplicate_keys!r}")
+        limits = {
+            "max_front_matter_bytes": max_front_matter_bytes,
+            "max_body_bytes": max_body_bytes,
+            "max_alias_expansion": max_alias_expansion,
+            "max_depth": max_depth,
+        }
+        for name, limit in limits.items():
+            if isinstance(limit, bool) or not isinstance(limit, int) or limit < 1:
+                raise ValueError(f"{name} must be a whole number of at least 1, not {limit!r}")
+        if max_depth > MAX_SAFE_DEPTH:
+            raise ValueError(
+                f"max_depth must be at most {MAX_SAFE_DEPTH} (deeper values could not be "
+                f"converted without exceeding Python's recursion limit), not {max_depth}"
+            )
         self._adapters: dict[str, Adapter] = {}
         for adapter in (*(BUILTIN_ADAPTERS if builtins else ()), *adapters):
             self.register(adapter)
@@ -142,10 +171,27 @@ class Parser:
             source, _ = self.load(self.split(source, path=where), path=where)
         return rank(self.adapters, source, threshold=self.threshold)
 
+    @property
+    def max_input_size(self) -> int:
+        """Largest input accepted at all: both size limits plus ``SIZE_SLACK``."""
+        return self.max_front_matter_bytes + self.max_body_bytes + SIZE_SLACK
+
+    def _check_input_size(self, size: int, unit: str, path: str | None) -> None:
+        if size > self.max_input_size:
+            raise LimitError(
+                f"input is {size} {unit}; the limit is {self.max_input_size} "
+                f"(Parser(max_front_matter_bytes=...) + Parser(max_body_bytes=...) + {SIZE_SLACK})",
+                path=path,
+            )
+
     def split(self, text: str | bytes, *, path: str | None = None) -> Split:
         if isinstance(text, bytes):
+            self._check_input_size(len(text), "bytes", path)
             text = decode(text, path=path)
-        result = split(text, path=path)
+        else:
+            self._check_input_size(len(text), "characters", path)
+            _reject_surrogates(text, path)
+        result = split(text, path=path, max_front_matter=self.max_front_matter_bytes)
         if len(result.front_matter) > self.max_front_matter_bytes:
             raise LimitError(
                 f"front matter is {len(result.front_matter)} characters; "
@@ -203,9 +249,10 @@ class Parser:
         article, problems, diagnostics = build_article(
             normalized, body=parts.body, dialect=adapter.name, format=parts.format
         )
-        all_diagnostics = [*load_diagnostics, *(self._place(d, parts) for d in diagnostics)]
+        locate = _Locator(parts)
+        all_diagnostics = [*load_diagnostics, *(self._place(d, locate) for d in diagnostics)]
         if problems:
-            raise self._field_error(problems_to_fields(problems, parts), where)
+            raise self._field_error(problems_to_fields(problems, parts, locate), where)
         assert article is not None
         if self.strict and all_diagnostics:
             raise self._field_error(
@@ -227,10 +274,21 @@ class Parser:
         and when no dialect fits such a file, the fallback dialect reads it.
         """
         where = os.fspath(path)
+        limit = self.max_input_size
         try:
-            data = Path(where).read_bytes()
+            # Checked before reading: a directory, a FIFO or a device would hang or
+            # fail obscurely, and a huge file must not be read into memory at all.
+            info = os.stat(where)
+            if stat.S_ISDIR(info.st_mode):
+                raise SourceError("is a directory; expected a file", path=where)
+            if not stat.S_ISREG(info.st_mode):
+                raise SourceError("is not a regular file; expected a file", path=where)
+            self._check_input_size(info.st_size, "bytes", where)
+            with Path(where).open("rb") as handle:
+                data = handle.read(limit + 1)  # the file may have grown since stat
         except OSError as exc:
             raise SourceError(f"cannot read file: {exc.strerror or exc}", path=where) from exc
+        self._check_input_size(len(data), "bytes", where)
         return self._parse(data, dialect, where, facts_from_filename(where))
 
     # -- helpers ----------------------------------------------------------------
@@ -268,10 +326,10 @@ class Parser:
         return normalized
 
     @staticmethod
-    def _place(diagnostic: Diagnostic, parts: Split) -> Diagnostic:
+    def _place(diagnostic: Diagnostic, locate: _Locator) -> Diagnostic:
         if diagnostic.key is None or diagnostic.line is not None:
             return diagnostic
-        found = locate_key(parts, _split_key(diagnostic.key))
+        found = locate(_split_key(diagnostic.key))
         if found is None:
             return diagnostic
         return Diagnostic(
@@ -287,10 +345,62 @@ class Parser:
         return FieldError(problems=problems, path=where)
 
 
-def problems_to_fields(problems: Iterable[Any], parts: Split) -> list[FieldProblem]:
+def _reject_surrogates(text: str, path: str | None) -> None:
+    # A lone surrogate (from text decoded with errors="surrogateescape", or an
+    # escape in a Python literal) is not Unicode text: it cannot be encoded as
+    # UTF-8 and would crash the YAML parser or a later write.
+    found = _SURROGATE.search(text)
+    if found is None:
+        return
+    index = found.start()
+    line_start = max(text.rfind("\n", 0, index), text.rfind("\r", 0, index)) + 1
+    line = len(re.findall(r"\r\n|\r|\n", text[:line_start])) + 1
+    raise EncodingError(
+        f"lone surrogate U+{ord(found.group()):04X} is not Unicode text; "
+        "expected text that can be encoded as UTF-8",
+        path=path,
+        line=line,
+        column=index - line_start + 1,
+    )
+
+
+class _Locator:
+    """``locate_key`` for one document, memoised and on a budget.
+
+    Each lookup may re-read the whole front matter (YAML positions come from a
+    second parse in pure Python, ~100x slower than loading), and a hostile file
+    can ask for thousands (one ``null-item`` diagnostic per item of
+    ``tags: [~, ~, ...]``: 2,000 items took 200 s).  Each key is looked up once,
+    and only while at most ``_LOOKUP_BUDGET`` characters have been re-read; past
+    that (so always, in front matter larger than the budget) problems and
+    diagnostics name their key but carry no line.
+    """
+
+    def __init__(self, parts: Split) -> None:
+        self.parts = parts
+        self.found: dict[tuple[str | int, ...], tuple[int, int] | None] = {}
+        self.lookups_left = _LOOKUP_BUDGET // max(1, len(parts.front_matter))
+
+    def __call__(self, path: tuple[str | int, ...]) -> tuple[int, int] | None:
+        if path not in self.found:
+            if self.lookups_left <= 0:
+                return None
+            self.lookups_left -= 1
+            self.found[path] = locate_key(self.parts, path)
+        return self.found[path]
+
+
+#: Characters of front matter that error positions may re-read per document.
+_LOOKUP_BUDGET = 64 * 1024
+
+
+def problems_to_fields(
+    problems: Iterable[Any], parts: Split, locate: _Locator | None = None
+) -> list[FieldProblem]:
+    locate = locate if locate is not None else _Locator(parts)
     result = []
     for problem in problems:
-        found = locate_key(parts, problem.path) if problem.path else (parts.line_offset, 1)
+        found = locate(problem.path) if problem.path else (parts.line_offset, 1)
         key = ".".join(str(p) for p in problem.path)
         line, column = found if found is not None else (None, None)
         result.append(FieldProblem(key, problem.message, line, column))

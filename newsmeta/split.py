@@ -12,7 +12,7 @@ from typing import Literal
 
 import attrs
 
-from .errors import EncodingError, FrontMatterError
+from .errors import EncodingError, FrontMatterError, LimitError
 
 __all__ = ["Format", "Split", "decode", "split"]
 
@@ -63,12 +63,17 @@ def decode(data: bytes, *, path: str | None = None) -> str:
         raise _decode_error(data, exc, "utf-8", path, 0) from exc
 
 
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
 def _decode_error(
     data: bytes, exc: UnicodeDecodeError, encoding: str, path: str | None, skip: int
 ) -> EncodingError:
-    before = data[: skip + exc.start] if encoding == "utf-8" else data[: exc.start]
-    line = before.count(b"\n") + 1
-    column = len(before) - (before.rfind(b"\n") + 1) + 1
+    # Everything before the bad byte decoded fine; count lines and columns in
+    # characters of that text, with line breaks counted as split() counts them.
+    before = data[skip : skip + exc.start].decode(encoding, errors="replace")
+    lines = _LINE_BREAK.split(before)
+    line, column = len(lines), len(lines[-1]) + 1
     return EncodingError(
         f"invalid {encoding.upper()} byte 0x{exc.object[exc.start]:02x}; expected {encoding} text",
         path=path,
@@ -85,8 +90,13 @@ def _normalise(text: str) -> str:
     return text
 
 
-def split(text: str, *, path: str | None = None) -> Split:
-    """Separate front matter from body; raise ``FrontMatterError`` if there is none."""
+def split(text: str, *, path: str | None = None, max_front_matter: int | None = None) -> Split:
+    """Separate front matter from body; raise ``FrontMatterError`` if there is none.
+
+    With *max_front_matter*, the search for the end of the front matter stops
+    (``LimitError``) once it is longer than that many characters, so a huge
+    file is refused without being scanned to the end.
+    """
     text = _normalise(text)
     start = 0
     skipped = 0
@@ -112,11 +122,15 @@ def split(text: str, *, path: str | None = None) -> Split:
                 line=opener_line,
                 column=4,
             )
-        return _fenced(text, rest_start, opener_line, "yaml", _YAML_CLOSE, "---", path)
+        return _fenced(
+            text, rest_start, opener_line, "yaml", _YAML_CLOSE, "---", path, max_front_matter
+        )
     if _TOML_FENCE.match(first):
-        return _fenced(text, rest_start, opener_line, "toml", _TOML_CLOSE, "+++", path)
+        return _fenced(
+            text, rest_start, opener_line, "toml", _TOML_CLOSE, "+++", path, max_front_matter
+        )
     if first.startswith("{"):
-        return _json_block(text, start, opener_line, path)
+        return _json_block(text, start, opener_line, path, max_front_matter)
     raise FrontMatterError(
         "no front matter; expected '---' (YAML), '+++' (TOML) or '{' (JSON) on the first line",
         path=path,
@@ -133,9 +147,16 @@ def _fenced(
     closer: re.Pattern[str],
     fence: str,
     path: str | None,
+    max_front_matter: int | None,
 ) -> Split:
-    found = closer.search(text, pos)
+    # One regex scan for the closer, bounded so a huge unclosed block costs little.
+    bound = len(text) if max_front_matter is None else min(len(text), pos + max_front_matter + 8)
+    found = closer.search(text, pos, bound)
+    if found is not None and found.end() < len(text) and text[found.end()] != "\n":
+        found = None  # a line cut by the bound looked like a closer
     if found is None:
+        if bound < len(text):
+            raise _too_long(max_front_matter, opener_line, path)
         raise FrontMatterError(
             f"front matter opened with '{fence}' is never closed; expected a line '{fence}'",
             path=path,
@@ -146,12 +167,25 @@ def _fenced(
     return Split(fmt, text[pos : found.start()], text[body_start:], opener_line)
 
 
-def _json_block(text: str, start: int, opener_line: int, path: str | None) -> Split:
+def _too_long(limit: int | None, opener_line: int, path: str | None) -> LimitError:
+    return LimitError(
+        f"front matter is more than {limit} characters; "
+        f"the limit is {limit} (Parser(max_front_matter_bytes=...))",
+        path=path,
+        line=opener_line,
+        column=1,
+    )
+
+
+def _json_block(
+    text: str, start: int, opener_line: int, path: str | None, max_front_matter: int | None
+) -> Split:
     """Find the end of a JSON object by brace matching outside strings."""
     depth = 0
     in_string = False
     escaped = False
-    for index in range(start, len(text)):
+    end = len(text) if max_front_matter is None else min(len(text), start + max_front_matter)
+    for index in range(start, end):
         char = text[index]
         if in_string:
             if escaped:
@@ -171,6 +205,8 @@ def _json_block(text: str, start: int, opener_line: int, path: str | None) -> Sp
                 if body.startswith("\n"):
                     body = body[1:]
                 return Split("json", text[start : index + 1], body, opener_line - 1)
+    if end < len(text):
+        raise _too_long(max_front_matter, opener_line, path)
     raise FrontMatterError(
         "JSON front matter opened with '{' is never closed; expected a matching '}'",
         path=path,
