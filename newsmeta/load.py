@@ -21,11 +21,6 @@ from .errors import LimitError, LoadError, NewsmetaError, StructureError
 from .model import Diagnostic
 from .split import Split
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised only on 3.10
-    import tomli as tomllib
-
 __all__ = ["Loaded", "load", "locate_key"]
 
 _TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
@@ -66,9 +61,11 @@ def load(
         )
     elif split.format == "toml":
         value = _load_toml(split.front_matter)
+        _check_depth(value, split.front_matter, max_depth)
     else:
         value = _load_json(split.front_matter)
-    _check_depth(value, split.front_matter, max_depth)
+        _check_depth(value, split.front_matter, max_depth)
+    # YAML needs no walk here: its loader counts depth (aliases included) as it builds.
     if value is None:
         diagnostics.append(Diagnostic(code="empty-front-matter", message="front matter is empty"))
         value = {}
@@ -147,6 +144,12 @@ def _kind(value: object) -> str:
 
 
 def _load_toml(text: str) -> Any:
+    # Imported here: most front matter is YAML, and tomllib costs ~2 ms to import.
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - exercised only on 3.10
+        import tomli as tomllib
+
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
