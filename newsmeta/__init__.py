@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 
 from .adapter import Adapter, MappingAdapter, Normalized, Rule
+from .batch import DEFAULT_PATTERNS, Result, Summary, parse_many
 from .detect import Candidate, Detection
 from .errors import (
     AdapterError,
@@ -25,13 +26,16 @@ from .errors import (
     PluginError,
     SourceError,
     StructureError,
+    UnexpectedError,
 )
 from .model import Article, Author, Diagnostic, Image, RelatedArticle, Source
 from .parser import DEFAULT_LIMITS, Parser
+from .schema import json_schema
 from .serialize import from_dict, to_dict
 
 __all__ = [
     "DEFAULT_LIMITS",
+    "DEFAULT_PATTERNS",
     "Adapter",
     "AdapterError",
     "Article",
@@ -53,14 +57,19 @@ __all__ = [
     "Parser",
     "PluginError",
     "RelatedArticle",
+    "Result",
     "Rule",
     "Source",
     "SourceError",
     "StructureError",
+    "Summary",
+    "UnexpectedError",
     "__version__",
     "from_dict",
+    "json_schema",
     "parse",
     "parse_file",
+    "parse_many",
     "to_dict",
 ]
 
