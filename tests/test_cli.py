@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -175,3 +176,21 @@ def test_import_newsmeta_loads_no_command_line_or_progress_code() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
     )
     assert run.stdout == "[]\n"
+
+
+def test_a_sample_of_the_bulk_folder_is_fully_accounted_for(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    bulk = ROOT.parent / "shared" / "bulk"
+    if not bulk.is_dir():
+        pytest.skip(f"bulk corpus not found at {bulk} (CI keeps ../shared beside the checkout)")
+    sample = f"{bulk}/*/*__0*.md"  # about one file in sixteen
+    assert main(["parse", sample, "--workers", "2"]) in (0, 1)
+    out, err = capsys.readouterr()
+    totals = re.search(r"^(\d+) files: (\d+) parsed, (\d+) failed$", err, re.MULTILINE)
+    assert totals is not None, err
+    seen, parsed, failed = map(int, totals.groups())
+    assert seen > 100
+    assert parsed + failed == seen
+    assert len(out.splitlines()) == parsed
+    assert "Traceback" not in err
