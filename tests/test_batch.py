@@ -137,6 +137,15 @@ class _BuggyParser(Parser):
         return super().parse(text, **kwargs)
 
 
+class _DyingParser(Parser):
+    """Kills its worker process, as a segfault or the out-of-memory killer would."""
+
+    def parse(self, text: Any, **kwargs: Any) -> newsmeta.Article:
+        if kwargs.get("path") == "die.md":
+            os._exit(1)
+        return super().parse(text, **kwargs)
+
+
 class _CrashingAdapter(MappingAdapter):
     def normalize(self, mapping: Mapping[str, Any]) -> newsmeta.Normalized:
         raise ZeroDivisionError("division by zero")
@@ -162,6 +171,16 @@ def test_bugs_become_uniform_error_results(workers: int) -> None:
     )
     assert isinstance(crashed.error, AdapterError)
     assert crashed.message == ("c.md: adapter 'crashy' failed: ZeroDivisionError: division by zero")
+
+
+def test_a_dead_worker_fails_its_chunk_and_the_run_goes_on() -> None:
+    sources = [("die.md", GENERIC), *((f"ok{i}.md", GENERIC) for i in range(20))]
+    results = list(parse_many(sources, parser=_DyingParser(), workers=2, chunksize=1))
+    assert [r.name for r in results] == [name for name, _ in sources]
+    assert isinstance(results[0].error, UnexpectedError)
+    assert results[0].message.startswith("die.md: unexpected BrokenProcessPool: worker process")
+    # Chunks still queued in the broken pool fail too; later ones run in a fresh pool.
+    assert all(r.ok for r in results[9:])
 
 
 def test_workers_give_the_same_results_in_the_same_order(corpus: Path) -> None:
