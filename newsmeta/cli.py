@@ -67,6 +67,7 @@ def _argument_parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(
         prog="newsmeta",
         description="Read news articles with front matter into one typed shape.",
+        epilog="exit status: 0 every file parsed, 1 some file failed, 2 usage error",
     )
     top.add_argument("--version", action="version", version=f"newsmeta {__version__}")
     commands = top.add_subparsers(title="commands", metavar="COMMAND", required=True)
@@ -102,7 +103,9 @@ def _argument_parser() -> argparse.ArgumentParser:
 
 def _add_batch_options(command: argparse.ArgumentParser) -> None:
     command.add_argument("paths", nargs="+", metavar="PATH", help="files, folders or globs")
-    command.add_argument("--dialect", metavar="NAME", help="skip detection, read every file so")
+    command.add_argument(
+        "--dialect", metavar="NAME", help="read every file in this dialect (no detection)"
+    )
     command.add_argument(
         "--workers",
         type=int,
