@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from .adapter import Adapter, MappingAdapter, Normalized, Rule
+from .batch import DEFAULT_PATTERNS, Result, Summary, parse_many
 from .detect import Candidate, Detection
 from .errors import (
     AdapterError,
@@ -28,12 +29,15 @@ from .errors import (
     PluginError,
     SourceError,
     StructureError,
+    UnexpectedError,
 )
 from .model import Article, Author, Diagnostic, Image, RelatedArticle, Source
 from .parser import DEFAULT_LIMITS, Parser
+from .schema import json_schema
 
 __all__ = [
     "DEFAULT_LIMITS",
+    "DEFAULT_PATTERNS",
     "Adapter",
     "AdapterError",
     "AdapterFileError",
@@ -56,16 +60,21 @@ __all__ = [
     "Parser",
     "PluginError",
     "RelatedArticle",
+    "Result",
     "Rule",
     "Source",
     "SourceError",
     "StructureError",
+    "Summary",
+    "UnexpectedError",
     "__version__",
     "detect",
     "from_dict",
+    "json_schema",
     "load_adapter",
     "parse",
     "parse_file",
+    "parse_many",
     "to_dict",
 ]
 

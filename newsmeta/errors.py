@@ -14,7 +14,8 @@ Each concrete error also subclasses the builtin that users already catch, so
     ├── DialectError (LookupError)        no adapter fits, a tie, or an unknown dialect name
     ├── AdapterError (ValueError)         an adapter definition is invalid or names clash
     │   └── AdapterFileError (SourceError)  a mapping file for load_adapter is invalid
-    └── PluginError (ImportError)         an entry-point plugin failed to load
+    ├── PluginError (ImportError)         an entry-point plugin failed to load
+    └── UnexpectedError (RuntimeError)    a bug surfaced while reading one input (batch runs)
 
 Line and column are 1-based and counted from the top of the file, so an editor
 can jump to them.  Errors pickle with all their fields (batch workers send them
@@ -40,6 +41,7 @@ __all__ = [
     "PluginError",
     "SourceError",
     "StructureError",
+    "UnexpectedError",
 ]
 
 
@@ -272,3 +274,30 @@ class AdapterFileError(AdapterError, SourceError):
     It is an ``AdapterError`` (what the caller asked for failed) and a
     ``SourceError`` (the problem has a place in a file).
     """
+
+
+class UnexpectedError(NewsmetaError, RuntimeError):
+    """An exception that is not a newsmeta error escaped while reading one input.
+
+    Batch runs (``parse_many``) wrap it so one buggy adapter or one odd file
+    never stops a pipeline; ``str(error)`` reads ``path: unexpected Kind: text``
+    and ``details`` keeps the formatted traceback (it survives pickling, the
+    original exception may not).
+    """
+
+    def __init__(
+        self, message: str, *, path: str | None = None, kind: str = "", details: str = ""
+    ) -> None:
+        self.message = message
+        self.path = path
+        self.kind = kind
+        self.details = details
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        prefix = f"{self.path}: " if self.path is not None else ""
+        return f"{prefix}unexpected {self.kind or 'error'}: {self.message}"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        state = {"path": self.path, "kind": self.kind, "details": self.details}
+        return (_rebuild, (type(self), (self.message,), state))

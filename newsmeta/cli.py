@@ -1,0 +1,285 @@
+"""The ``newsmeta`` command: parse, validate, detect, schema.
+
+Articles go to stdout, everything else (errors as ``file:line:col: message``,
+progress, the summary) to stderr, so ``newsmeta parse corpus/ > out.jsonl``
+keeps a clean data file.  Exit codes: 0 every file parsed, 1 some failed,
+2 the command line was wrong.
+
+This module is imported only by the command (never by ``import newsmeta``);
+the progress bar uses ``tqdm`` when installed (``pip install newsmeta[progress]``)
+and a one-line counter otherwise.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+from collections.abc import Iterator, Sequence
+from typing import IO
+
+from . import __version__
+from .batch import DEFAULT_PATTERNS, Result, Summary, _tasks, parse_many
+from .errors import NewsmetaError, SourceError
+from .parser import Parser
+from .schema import json_schema
+from .serialize import to_dict
+
+__all__ = ["main"]
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+EXIT_INTERRUPTED = 130  # what shells report for Ctrl-C
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command with *argv* (default ``sys.argv[1:]``); return the exit code."""
+    arguments = _argument_parser()
+    try:
+        options = arguments.parse_args(argv)
+        command: argparse.ArgumentParser = options.command
+        if getattr(options, "workers", 0) < 0:
+            command.error(f"--workers must be 0 (every CPU) or more, not {options.workers}")
+        parser = Parser(strict=getattr(options, "strict", False))
+        dialect = getattr(options, "dialect", None)
+        if dialect is not None and dialect not in {a.name for a in parser.adapters}:
+            known = ", ".join(a.name for a in parser.adapters)
+            command.error(f"unknown dialect {dialect!r}; known: {known}")
+    except SystemExit as exit:  # argparse reports usage errors (2) and --help (0) this way
+        return exit.code if isinstance(exit.code, int) else EXIT_USAGE
+    try:
+        code: int = options.run(options, parser)
+    except BrokenPipeError:
+        # `newsmeta parse ... | head`: the reader left; stop quietly like other tools.
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - stays open until exit
+        return EXIT_FAILED
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    return code
+
+
+# -- command line -----------------------------------------------------------------
+
+
+def _argument_parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(
+        prog="newsmeta",
+        description="Read news articles with front matter into one typed shape.",
+        epilog="exit status: 0 every file parsed, 1 some file failed, 2 usage error",
+    )
+    top.add_argument("--version", action="version", version=f"newsmeta {__version__}")
+    commands = top.add_subparsers(title="commands", metavar="COMMAND", required=True)
+
+    parse = commands.add_parser("parse", help="parse files and print one JSON object per article")
+    _add_batch_options(parse)
+    parse.add_argument(
+        "--format",
+        choices=("jsonl", "json"),
+        default="jsonl",
+        help="jsonl: one object per line (default); json: one array",
+    )
+    parse.set_defaults(run=_run_parse, command=parse)
+
+    validate = commands.add_parser("validate", help="check files without printing articles")
+    _add_batch_options(validate)
+    validate.set_defaults(run=_run_validate, command=validate)
+
+    detect = commands.add_parser("detect", help="show which dialect each file is read as")
+    detect.add_argument("paths", nargs="+", metavar="FILE", help="files, folders or globs")
+    detect.add_argument(
+        "-v",
+        "--verbose",
+        action="store_true",
+        help="every candidate's score and the keys that voted",
+    )
+    detect.set_defaults(run=_run_detect, command=detect)
+
+    schema = commands.add_parser("schema", help="print the JSON Schema of the parse output")
+    schema.set_defaults(run=_run_schema, command=schema)
+    return top
+
+
+def _add_batch_options(command: argparse.ArgumentParser) -> None:
+    command.add_argument("paths", nargs="+", metavar="PATH", help="files, folders or globs")
+    command.add_argument(
+        "--dialect", metavar="NAME", help="read every file in this dialect (no detection)"
+    )
+    command.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        metavar="N",
+        help="parse in N processes (0: one per CPU; default 1)",
+    )
+    command.add_argument(
+        "--pattern",
+        action="append",
+        metavar="GLOB",
+        help=f"file names read in folders (repeatable; default {' '.join(DEFAULT_PATTERNS)})",
+    )
+    command.add_argument("--strict", action="store_true", help="treat diagnostics as errors")
+    command.add_argument("--quiet", "-q", action="store_true", help="no progress, no summary")
+
+
+# -- commands ---------------------------------------------------------------------
+
+
+def _run_parse(options: argparse.Namespace, parser: Parser) -> int:
+    out = sys.stdout
+    as_array = options.format == "json"
+    first = True
+    if as_array:
+        out.write("[")
+    summary = Summary()
+    for result in _batch(options, parser, summary):
+        if result.article is None:
+            continue
+        line = json.dumps(to_dict(result.article), ensure_ascii=False)
+        if as_array:
+            out.write("\n" if first else ",\n")
+            first = False
+        out.write(line if as_array else line + "\n")
+    if as_array:
+        out.write("]\n" if first else "\n]\n")
+    out.flush()
+    return _finish(options, summary)
+
+
+def _run_validate(options: argparse.Namespace, parser: Parser) -> int:
+    summary = Summary()
+    for _ in _batch(options, parser, summary):
+        pass
+    return _finish(options, summary)
+
+
+def _batch(options: argparse.Namespace, parser: Parser, summary: Summary) -> Iterator[Result]:
+    """The run's results, counted in *summary*; errors and progress go to stderr."""
+    results = parse_many(
+        options.paths,
+        workers=options.workers,
+        parser=parser,
+        dialect=options.dialect,
+        patterns=options.pattern or DEFAULT_PATTERNS,
+    )
+    progress = _progress(sys.stderr) if not options.quiet and sys.stderr.isatty() else None
+    try:
+        for result in summary.track(results):
+            if result.error is not None:
+                _report(result.message, progress)
+            if progress is not None:
+                progress.update(summary)
+            yield result
+    finally:
+        if progress is not None:
+            progress.close()
+
+
+def _finish(options: argparse.Namespace, summary: Summary) -> int:
+    if not options.quiet:
+        print(summary, file=sys.stderr)
+    return EXIT_OK if summary.failed == 0 else EXIT_FAILED
+
+
+def _run_detect(options: argparse.Namespace, parser: Parser) -> int:
+    failed = False
+    for name, payload in _tasks(options.paths, DEFAULT_PATTERNS):
+        try:
+            if isinstance(payload, NewsmetaError):
+                raise payload
+            text = payload if payload is not None else _read(name)
+            parts = parser.split(text, path=name)
+            mapping, _ = parser.load(parts, path=name)
+            detection = parser.detect(mapping)
+        except NewsmetaError as error:
+            failed = True
+            _report(Result(name, error=error).message, None)
+            continue
+        print(f"{name}: {detection.chosen or 'none'} ({detection.reason})")
+        if options.verbose:
+            for candidate in detection.candidates:
+                voters = ", ".join(candidate.voters) or "-"
+                kind = " (fallback)" if candidate.fallback else ""
+                print(f"  {candidate.name}{kind} {candidate.score:.2f}: {voters}")
+        if detection.chosen is None:
+            failed = True
+    return EXIT_FAILED if failed else EXIT_OK
+
+
+def _read(name: str) -> bytes:
+    try:
+        with open(name, "rb") as handle:
+            return handle.read()
+    except OSError as exc:
+        raise SourceError(f"cannot read file: {exc.strerror or exc}", path=name) from exc
+
+
+def _run_schema(options: argparse.Namespace, parser: Parser) -> int:
+    print(json.dumps(json_schema(), indent=2, ensure_ascii=False))
+    return EXIT_OK
+
+
+# -- progress on a terminal -------------------------------------------------------
+
+
+class _Counter:
+    """A one-line counter, redrawn at most ten times a second (no tqdm installed)."""
+
+    def __init__(self, stream: IO[str]) -> None:
+        self._stream = stream
+        self._last = 0.0
+        self._text = ""
+
+    def update(self, summary: Summary) -> None:
+        now = time.monotonic()
+        if now - self._last < 0.1:
+            return
+        self._last = now
+        files = "file" if summary.seen == 1 else "files"
+        self._text = f"{summary.seen} {files}, {summary.failed} failed"
+        self._stream.write("\r" + self._text)
+        self._stream.flush()
+
+    def write(self, text: str) -> None:
+        self._stream.write("\r" + " " * len(self._text) + "\r" + text + "\n")
+        self._stream.write("\r" + self._text)
+
+    def close(self) -> None:
+        self._stream.write("\r" + " " * len(self._text) + "\r")
+        self._stream.flush()
+
+
+class _Bar:
+    """tqdm's bar; the total is unknown because folders are walked lazily."""
+
+    def __init__(self, stream: IO[str]) -> None:
+        from tqdm import tqdm
+
+        self._bar = tqdm(file=stream, unit=" files", leave=False, dynamic_ncols=True)
+        self._write = tqdm.write
+        self._stream = stream
+
+    def update(self, summary: Summary) -> None:
+        self._bar.set_postfix_str(f"{summary.failed} failed", refresh=False)
+        self._bar.update(1)
+
+    def write(self, text: str) -> None:
+        self._write(text, file=self._stream)
+
+    def close(self) -> None:
+        self._bar.close()
+
+
+def _progress(stream: IO[str]) -> _Counter | _Bar:
+    try:
+        return _Bar(stream)
+    except ImportError:
+        return _Counter(stream)
+
+
+def _report(message: str, progress: _Counter | _Bar | None) -> None:
+    if progress is None:
+        print(message, file=sys.stderr)
+    else:
+        progress.write(message)
