@@ -15,7 +15,7 @@ from ._record import Record
 from .adapter import Adapter, MappingAdapter
 from .errors import DialectError
 
-__all__ = ["DEFAULT_THRESHOLD", "Candidate", "Detection", "choose", "rank"]
+__all__ = ["DEFAULT_THRESHOLD", "Candidate", "Detection", "choose", "clear_winner", "rank"]
 
 DEFAULT_THRESHOLD = 0.2
 
@@ -103,6 +103,28 @@ def rank(
     return Detection(
         tuple(candidates), None, f"no dialect fits (none reached score {threshold:.2f})"
     )
+
+
+def clear_winner(
+    adapters: Sequence[Adapter], mapping: Mapping[str, Any], threshold: float
+) -> Adapter | None:
+    """The one specific adapter that clearly fits *mapping*, else None.
+
+    The common case, decided without building a ``Detection``; anything less
+    clear (a tie, only a fallback, nothing) is left to ``rank`` and ``choose``.
+    """
+    best: Adapter | None = None
+    best_score = threshold
+    tied = False
+    for adapter in adapters:
+        if adapter.fallback:
+            continue
+        score = _safe_score(adapter, mapping)[0]
+        if score > best_score or (best is None and score == best_score):
+            best, best_score, tied = adapter, score, False
+        elif score == best_score and best is not None:
+            tied = True
+    return None if tied else best
 
 
 def choose(detection: Detection, *, path: str | None = None) -> str:

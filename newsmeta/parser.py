@@ -18,7 +18,7 @@ from . import _yaml
 from . import plugins as _plugins
 from .adapter import Adapter, Normalized
 from .convert import build_article
-from .detect import DEFAULT_THRESHOLD, Detection, choose, rank
+from .detect import DEFAULT_THRESHOLD, Detection, choose, clear_winner, rank
 from .dialects import BUILTIN_ADAPTERS
 from .errors import (
     AdapterError,
@@ -296,6 +296,9 @@ class Parser:
     def _detected(
         self, mapping: Mapping[str, Any], where: str | None, facts: FileFacts | None
     ) -> Adapter:
+        winner = clear_winner(self.adapters, mapping, self.threshold)
+        if winner is not None:
+            return winner
         detection = self.detect(mapping)
         if detection.chosen is None and facts is not None:
             # Nothing in the front matter fits, but the name is a dated post: that
