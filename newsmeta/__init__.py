@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .adapter import Adapter, MappingAdapter, Normalized, Rule
-from .batch import DEFAULT_PATTERNS, Result, Summary, parse_many
 from .detect import Candidate, Detection
 from .errors import (
     AdapterError,
@@ -33,7 +32,32 @@ from .errors import (
 )
 from .model import Article, Author, Diagnostic, Image, RelatedArticle, Source
 from .parser import DEFAULT_LIMITS, Parser
-from .schema import json_schema
+
+if TYPE_CHECKING:
+    from .batch import DEFAULT_PATTERNS, Result, Summary, parse_many
+    from .schema import json_schema
+
+# Batch parsing (processes, pickling, tracebacks) and the schema generator are
+# imported when first named, so a plain `import newsmeta` stays cheap.
+_LAZY = {
+    "DEFAULT_PATTERNS": "batch",
+    "Result": "batch",
+    "Summary": "batch",
+    "parse_many": "batch",
+    "json_schema": "schema",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'newsmeta' has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "DEFAULT_LIMITS",
