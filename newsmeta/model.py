@@ -6,8 +6,8 @@ mappings hold source values exactly as loaded (they are excluded from hashing
 because they may contain lists and dicts).
 """
 
-from __future__ import annotations
-
+# No `from __future__ import annotations` here: real annotation objects let cattrs
+# and the schema read the field types without resolving strings at import.
 from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
@@ -119,8 +119,3 @@ class Article:
     provenance: Mapping[str, str] = attrs.field(factory=_empty_mapping, hash=False)
     diagnostics: tuple[Diagnostic, ...] = ()
 
-
-# Annotations are strings under ``from __future__ import annotations``; cattrs
-# needs the real types to build its (un)structure functions.
-for _cls in (Diagnostic, Author, Image, Source, RelatedArticle, Article):
-    attrs.resolve_types(_cls)
