@@ -50,6 +50,8 @@ from ._yaml_resolve import (
     resolve_number,
     resolve_plain,
 )
+from ._yaml_simple import MAX_DEPTH as _SIMPLE_MAX_DEPTH
+from ._yaml_simple import load_simple
 from .errors import LimitError, LoadError, NewsmetaError, StructureError
 
 try:
@@ -64,6 +66,7 @@ __all__ = [
     "load_yaml",
     "locate",
     "use_pure_parser",
+    "use_simple_path",
 ]
 
 DuplicatePolicy = Literal["error", "last"]
@@ -89,6 +92,7 @@ _MAP_TAG: Final = "tag:yaml.org,2002:map"
 _SCALAR_TAGS: Final = frozenset(("str", "int", "float", "bool", "null", "timestamp", "binary"))
 
 _force_pure = False
+_use_simple = True
 _warned_pure = False
 
 
@@ -100,6 +104,12 @@ def use_pure_parser(pure: bool) -> None:
     """Force (``True``) or stop forcing the pure-Python parser; meant for tests."""
     global _force_pure
     _force_pure = pure
+
+
+def use_simple_path(enabled: bool) -> None:
+    """Use (``True``, the default) or skip the line-based fast path; meant for tests."""
+    global _use_simple
+    _use_simple = enabled
 
 
 def _pure_events(text: str) -> Callable[[], Any]:
@@ -195,6 +205,12 @@ def load_yaml(
     max_depth: int = 200,
 ) -> tuple[Any, tuple[tuple[str, int, int], ...]]:
     """Load the single YAML document in *text* into plain values; see the module doc."""
+    # The fast path bails on duplicate keys, aliases and deep nesting, so neither the
+    # duplicate policy nor the limits can change its result (given max_depth >= its own).
+    if _use_simple and max_depth >= _SIMPLE_MAX_DEPTH:
+        simple = load_simple(text)
+        if simple is not None:
+            return simple, ()
     try:
         if _CParser is not None and not _force_pure:
             get_event = _CParser(text).get_event
