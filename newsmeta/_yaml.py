@@ -11,12 +11,24 @@ were repeated and resolved by the ``"last"`` policy.  Errors are ``LoadError``,
 ``locate(text, path)`` re-reads *text* with positions (only called when something
 went wrong) and returns the 1-based ``(line, column)`` of the key at *path*.
 
-How it is fast: ruamel's stock safe loader spends most of its time in the resolver and in
-per-node constructor dispatch.  We drive ruamel's C parser (``_ruamel_yaml.CParser``) for
-*events* only and build the values in one iterative loop (``_build``), resolving plain
-scalars with ``_yaml_resolve``.  No ``YAML()`` instance is kept, so nothing accumulates
-between loads (a reused ``YAML()`` grows ``doc_infos`` by one entry per load).  Without the
-C extension the same loop consumes ruamel's pure-Python parser's events.
+How it is fast: two paths, both typing plain scalars with ``_yaml_resolve``.
+
+1. ``_yaml_simple.load_simple`` reads the block-style subset that nearly all real front
+   matter uses (``key: value``, nested blocks, ``- item``, quoted and folded scalars) line by
+   line, without any parser events.  It answers only when the answer is certain and returns
+   ``None`` for anything else (flow collections, anchors, tags, block scalars, duplicate
+   keys, deep nesting, odd characters...), so it never raises and never needs a position.
+   It is used when ``max_depth`` exceeds its own nesting bound; duplicate keys and aliases
+   make it bail, so ``duplicate_keys`` and ``max_alias_expansion`` cannot change its result.
+2. Otherwise, the general path: ruamel's stock safe loader spends most of its time in the
+   resolver and in per-node constructor dispatch, so we drive ruamel's C parser
+   (``_ruamel_yaml.CParser``) for *events* only and build the values in one iterative loop
+   (``_build``).  This path produces every error with its line and column.  Without the C
+   extension the same loop consumes ruamel's pure-Python parser's events.
+
+No ``YAML()`` instance is kept, so nothing accumulates between loads (a reused ``YAML()``
+grows ``doc_infos`` by one entry per load).  ``use_simple_path(False)`` switches path 1 off
+(tests compare the two paths; benchmarks measure both).
 
 Intentional differences from ``YAML(typ="safe").load`` are listed in ``DIFFERENCES``.
 """
@@ -206,8 +218,8 @@ def load_yaml(
 ) -> tuple[Any, tuple[tuple[str, int, int], ...]]:
     """Load the single YAML document in *text* into plain values; see the module doc."""
     # The fast path bails on duplicate keys, aliases and deep nesting, so neither the
-    # duplicate policy nor the limits can change its result (given max_depth >= its own).
-    if _use_simple and max_depth >= _SIMPLE_MAX_DEPTH:
+    # duplicate policy nor the limits can change its result (given max_depth > its bound).
+    if _use_simple and max_depth > _SIMPLE_MAX_DEPTH:
         simple = load_simple(text)
         if simple is not None:
             return simple, ()

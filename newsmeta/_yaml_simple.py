@@ -28,8 +28,9 @@ from ._yaml_resolve import MERGE, NUMBER_START, VALUE, WORD_START, WORDS, resolv
 
 __all__ = ["MAX_DEPTH", "load_simple"]
 
-# Deepest nesting (the root mapping is level 1) we build; the caller only uses this path
-# when its own max_depth is at least this, so depth limits stay the general loader's job.
+# Deepest block nesting (the root mapping is level 1) we build; an empty "[]" or "{}" may
+# add one level.  The caller only uses this path when its own max_depth exceeds this, so
+# depth limits stay the general loader's job.
 MAX_DEPTH: Final = 8
 
 
@@ -64,7 +65,7 @@ _ESCAPES: Final = {
 # First characters that make a value something other than a plain scalar (or an error).
 _INDICATORS: Final = frozenset("-?:,[]{}#&*!|>'\"%@`")
 _DASHES: Final = frozenset(("- ", "-"))
-_NOTHING: Final = object()  # no key awaiting a nested block
+_NOTHING: Final = object()  # marks "no key awaiting a block" and "quoted scalar still open"
 # libyaml gives up on an implicit key longer than 1024 characters.
 _MAX_KEY: Final = 1000
 

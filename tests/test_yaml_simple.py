@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from newsmeta import _yaml
 from newsmeta._yaml_simple import MAX_DEPTH, load_simple
-from newsmeta.errors import NewsmetaError
+from newsmeta.errors import LimitError, NewsmetaError
 
 from ._yaml_support import SHARED, corpus_front_matters
 
@@ -217,12 +217,17 @@ def test_depth_within_bound_is_handled() -> None:
 
 
 def test_load_yaml_uses_the_general_path_for_small_max_depth() -> None:
-    from newsmeta.errors import LimitError
-
     text = "a:\n b:\n  c: 1\n"
     assert _yaml.load_yaml(text, max_depth=3)[0] == {"a": {"b": {"c": 1}}}
     with pytest.raises(LimitError, match="nesting deeper than 2 levels"):
         _yaml.load_yaml(text, max_depth=2)
+    # MAX_DEPTH block levels and an empty "[]" below them: one level more than the bound.
+    deepest = "".join(f"{' ' * level}k{level}:\n" for level in range(MAX_DEPTH - 1))
+    deepest += " " * (MAX_DEPTH - 1) + "e: []\n"
+    assert load_simple(deepest) is not None
+    with pytest.raises(LimitError, match=f"nesting deeper than {MAX_DEPTH} levels"):
+        _yaml.load_yaml(deepest, max_depth=MAX_DEPTH)
+    assert _yaml.load_yaml(deepest, max_depth=MAX_DEPTH + 1)[0] == load_simple(deepest)
 
 
 def test_load_yaml_with_fast_path_keeps_duplicate_policy() -> None:
