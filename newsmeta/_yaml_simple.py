@@ -142,8 +142,10 @@ def _scalar(rest: str) -> tuple[Any, str | None]:
 
 def _fold_plain(text: str, content: str) -> str:
     """*text* continued by a more-indented line, folded into one space like YAML does."""
-    if content[0] in _INDICATORS or " #" in content:
-        raise _Bail("odd plain continuation line")
+    # Indicators mean nothing at the start of a continuation line ("- b", "& c" and "'d"
+    # are text); only ": " and " #" would, and "#" first made it a comment line.
+    if " #" in content:
+        raise _Bail("comment after a plain continuation line")
     content = content.rstrip(" ")
     if ": " in content or content[-1] == ":":
         raise _Bail("': ' in a plain continuation line")
@@ -159,7 +161,7 @@ def _parse(lines: list[str]) -> dict[Any, Any] | None:
         WORD_START,
         NUMBER_START,
     )
-    known_keys, after_colon, nothing, dashes = _KEYS, _AFTER_COLON, _NOTHING, _DASHES
+    known_keys, nothing, dashes = _KEYS, _NOTHING, _DASHES
     root: dict[Any, Any] = {}
     container: Any = root  # the open collection, with its indent and kind
     indent = 0
@@ -214,17 +216,17 @@ def _parse(lines: list[str]) -> dict[Any, Any] | None:
         if ind != indent:
             raise _Bail("unexpected indentation")
 
-        if is_map:  # _entry, inline for the commonest line
-            colon = content.find(":")
-            key = known_keys.get(content[:colon], nothing) if colon > 0 else nothing
-            if key is nothing or content[colon + 1 : colon + 2] not in after_colon:
+        if is_map:  # _entry, inline for the commonest line: a known key, ": ", a value
+            name, _, rest = content.partition(": ")
+            key = known_keys.get(name, nothing) if rest else nothing
+            if key is nothing:
                 entry = None if dash else _entry(content)
                 if entry is None:
                     raise _Bail("not a 'key: value' line")
                 key, rest = entry
-            else:
-                rest = content[colon + 2 :].lstrip(" ")
-                if rest[:1] == "#":
+            elif rest[0] == " " or rest[0] == "#":
+                rest = rest.lstrip(" ")
+                if rest[0] == "#":
                     rest = ""
             if key in container:
                 raise _Bail("duplicate key")  # an error or a policy: the general loader decides
@@ -234,7 +236,8 @@ def _parse(lines: list[str]) -> dict[Any, Any] | None:
             rest = content[2:].lstrip(" ")
             if not rest or rest[0] == "#":
                 raise _Bail("empty sequence item")
-            entry = _entry(rest)
+            # Most items are words or URLs: no ": " nor final ":", so no "key: value".
+            entry = _entry(rest) if ": " in rest or rest[-1] == ":" else None
             if entry is None:  # a scalar item, stored like a value under its index
                 key = len(container)
                 container.append(None)
@@ -306,9 +309,7 @@ def _fold_single(text: str, line: str, content: str, indent: int, blanks: int) -
         raise _Bail("under-indented quoted continuation line")
     joint = "\n" * blanks if blanks else " "
     match = _SINGLE_END(content)
-    if match is not None:
-        if not match[1]:
-            raise _Bail("quote alone on its line")
+    if match is not None:  # also a quote alone: "'x\n  '" is "x " like any fold
         return text + joint + match[1], False
     if _SINGLE_MID(content) is None:
         raise _Bail("text after a single-quoted scalar")

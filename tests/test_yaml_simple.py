@@ -99,6 +99,8 @@ ACCEPTED = [
     ("a:\n- b:\n  - c\n", {"a": [{"b": ["c"]}]}),
     ("t: one\n  two\n  three\nu: 1\n", {"t": "one two three", "u": 1}),
     ("l:\n- one\n  two\n", {"l": ["one two"]}),
+    ("t: a\n  - b\n  & c\n  'd' ---\n  :e\n", {"t": "a - b & c 'd' --- :e"}),
+    ("s: 'x\n  '\nt: 'y\n\n  '\n", {"s": "x ", "t": "y\n"}),
     ("n: 2020-01-01\n  10:00:00\n", {"n": datetime(2020, 1, 1, 10, 0)}),  # folded, then typed
     ("a: x # comment\n# line\n  # indented\nb: y   \n", {"a": "x", "b": "y"}),
     ("a: a#b c:d http://x.y/#f\n", {"a": "a#b c:d http://x.y/#f"}),
@@ -188,10 +190,8 @@ BAILS = [
     'a: "\\ud83d\\ude00"\n',
     "a: 'x\nb: 1\n",  # unclosed quote runs into the next key: not ours to judge
     "a: '\n  x'\n",
-    "a: 'x\n  '\n",
     "a: x\n\n  y\n",
     "a: x # c\n  y\n",
-    "a: x\n  - y\n",
     "a:\n    b: 1\n  c: 2\n",
     "a: 1\n  b: 2\n",
     "a:\n  -\n  - b\n",
