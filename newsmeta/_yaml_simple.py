@@ -218,15 +218,20 @@ def _parse(lines: list[str]) -> dict[Any, Any] | None:
 
         if is_map:  # _entry, inline for the commonest line: a known key, ": ", a value
             name, _, rest = content.partition(": ")
-            key = known_keys.get(name, nothing) if rest else nothing
+            if rest:
+                key = known_keys.get(name, nothing)
+            elif content[-1] == ":":  # "key:" opening a block
+                key = known_keys.get(content[:-1], nothing)
+            else:
+                key = nothing
             if key is nothing:
                 entry = None if dash else _entry(content)
                 if entry is None:
                     raise _Bail("not a 'key: value' line")
                 key, rest = entry
-            elif rest[0] == " " or rest[0] == "#":
+            elif rest[:1] == " " or rest[:1] == "#":
                 rest = rest.lstrip(" ")
-                if rest[0] == "#":
+                if rest[:1] == "#":
                     rest = ""
             if key in container:
                 raise _Bail("duplicate key")  # an error or a policy: the general loader decides
@@ -277,7 +282,7 @@ def _parse(lines: list[str]) -> dict[Any, Any] | None:
         container[key] = value
         if text is not None:
             folding, fold_key, fold_text = container, key, text
-            quoted = value is _NOTHING
+            quoted = value is nothing
 
     if quoted:
         raise _Bail("unclosed single-quoted scalar")
