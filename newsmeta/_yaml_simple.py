@@ -72,8 +72,6 @@ _MAX_KEY: Final = 1000
 
 def load_simple(text: str) -> dict[Any, Any] | None:
     """The mapping the general loader builds from *text*, or ``None`` outside the subset."""
-    if _ODD_CHAR.search(text) is not None:
-        return None
     try:
         return _parse(text.split("\n"))
     except (_Bail, ValueError, OverflowError):  # resolve errors are the general path's too
@@ -161,7 +159,7 @@ def _parse(lines: list[str]) -> dict[Any, Any] | None:
         WORD_START,
         NUMBER_START,
     )
-    known_keys, nothing, dashes = _KEYS, _NOTHING, _DASHES
+    known_keys, nothing, dashes, odd_char = _KEYS, _NOTHING, _DASHES, _ODD_CHAR.search
     root: dict[Any, Any] = {}
     container: Any = root  # the open collection, with its indent and kind
     indent = 0
@@ -178,6 +176,9 @@ def _parse(lines: list[str]) -> dict[Any, Any] | None:
     blanks = 0  # blank (or comment) lines since the last content line
 
     for line in lines:
+        # str.isprintable is quick but also refuses NBSP and the like: ask the regex then.
+        if not line.isprintable() and odd_char(line) is not None:
+            raise _Bail("odd character")
         content = line.lstrip(" ")
         if quoted:
             fold_text, quoted = _fold_single(fold_text, line, content, indent, blanks)
