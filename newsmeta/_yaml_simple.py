@@ -190,7 +190,7 @@ def _parse(lines: list[str]) -> dict[Any, Any] | None:
         if not content or content[0] == "#":
             blanks += 1
             continue
-        ind = len(line) - len(content)
+        ind = 0 if content is line else len(line) - len(content)
         if folding is not None:
             if ind > indent:
                 if blanks:
@@ -221,6 +221,10 @@ def _parse(lines: list[str]) -> dict[Any, Any] | None:
             name, _, rest = content.partition(": ")
             if rest:
                 key = known_keys.get(name, nothing)
+                if rest[0] == " " or rest[0] == "#":
+                    rest = rest.lstrip(" ")
+                    if rest[:1] == "#":
+                        rest = ""
             elif content[-1] == ":":  # "key:" opening a block
                 key = known_keys.get(content[:-1], nothing)
             else:
@@ -230,10 +234,6 @@ def _parse(lines: list[str]) -> dict[Any, Any] | None:
                 if entry is None:
                     raise _Bail("not a 'key: value' line")
                 key, rest = entry
-            elif rest[:1] == " " or rest[:1] == "#":
-                rest = rest.lstrip(" ")
-                if rest[:1] == "#":
-                    rest = ""
             if key in container:
                 raise _Bail("duplicate key")  # an error or a policy: the general loader decides
         else:
@@ -263,6 +263,9 @@ def _parse(lines: list[str]) -> dict[Any, Any] | None:
 
         if rest[0] in indicators:
             value, text = _scalar(rest)
+            if text is not None:
+                folding, fold_key, fold_text = container, key, text
+                quoted = value is nothing
         else:  # a plain scalar, inline because most values are
             cut = rest.find(" #")
             text = (rest if cut < 0 else rest[:cut]).rstrip(" ")
@@ -278,12 +281,9 @@ def _parse(lines: list[str]) -> dict[Any, Any] | None:
                 value = int(text) if text.isdigit() and text.isascii() else resolve_number(text)
             else:
                 value = text
-            if cut >= 0:
-                text = None  # a comment ends the scalar: no line folds into it
+            if cut < 0:  # (a comment ends the scalar: no line folds into it)
+                folding, fold_key, fold_text = container, key, text
         container[key] = value
-        if text is not None:
-            folding, fold_key, fold_text = container, key, text
-            quoted = value is nothing
 
     if quoted:
         raise _Bail("unclosed single-quoted scalar")
