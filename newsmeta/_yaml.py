@@ -11,12 +11,24 @@ were repeated and resolved by the ``"last"`` policy.  Errors are ``LoadError``,
 ``locate(text, path)`` re-reads *text* with positions (only called when something
 went wrong) and returns the 1-based ``(line, column)`` of the key at *path*.
 
-How it is fast: ruamel's stock safe loader spends most of its time in the resolver and in
-per-node constructor dispatch.  We drive ruamel's C parser (``_ruamel_yaml.CParser``) for
-*events* only and build the values in one iterative loop (``_build``), resolving plain
-scalars with ``_yaml_resolve``.  No ``YAML()`` instance is kept, so nothing accumulates
-between loads (a reused ``YAML()`` grows ``doc_infos`` by one entry per load).  Without the
-C extension the same loop consumes ruamel's pure-Python parser's events.
+How it is fast: two paths, both typing plain scalars with ``_yaml_resolve``.
+
+1. ``_yaml_simple.load_simple`` reads the block-style subset that nearly all real front
+   matter uses (``key: value``, nested blocks, ``- item``, quoted and folded scalars) line by
+   line, without any parser events.  It answers only when the answer is certain and returns
+   ``None`` for anything else (flow collections, anchors, tags, block scalars, duplicate
+   keys, deep nesting, odd characters...), so it never raises and never needs a position.
+   It is used when ``max_depth`` exceeds its own nesting bound; duplicate keys and aliases
+   make it bail, so ``duplicate_keys`` and ``max_alias_expansion`` cannot change its result.
+2. Otherwise, the general path: ruamel's stock safe loader spends most of its time in the
+   resolver and in per-node constructor dispatch, so we drive ruamel's C parser
+   (``_ruamel_yaml.CParser``) for *events* only and build the values in one iterative loop
+   (``_build``).  This path produces every error with its line and column.  Without the C
+   extension the same loop consumes ruamel's pure-Python parser's events.
+
+No ``YAML()`` instance is kept, so nothing accumulates between loads (a reused ``YAML()``
+grows ``doc_infos`` by one entry per load).  ``use_simple_path(False)`` switches path 1 off
+(tests compare the two paths; benchmarks measure both).
 
 Intentional differences from ``YAML(typ="safe").load`` are listed in ``DIFFERENCES``.
 """
@@ -50,6 +62,8 @@ from ._yaml_resolve import (
     resolve_number,
     resolve_plain,
 )
+from ._yaml_simple import MAX_DEPTH as _SIMPLE_MAX_DEPTH
+from ._yaml_simple import load_simple
 from .errors import LimitError, LoadError, NewsmetaError, StructureError
 
 try:
@@ -64,6 +78,7 @@ __all__ = [
     "load_yaml",
     "locate",
     "use_pure_parser",
+    "use_simple_path",
 ]
 
 DuplicatePolicy = Literal["error", "last"]
@@ -89,6 +104,7 @@ _MAP_TAG: Final = "tag:yaml.org,2002:map"
 _SCALAR_TAGS: Final = frozenset(("str", "int", "float", "bool", "null", "timestamp", "binary"))
 
 _force_pure = False
+_use_simple = True
 _warned_pure = False
 
 
@@ -100,6 +116,12 @@ def use_pure_parser(pure: bool) -> None:
     """Force (``True``) or stop forcing the pure-Python parser; meant for tests."""
     global _force_pure
     _force_pure = pure
+
+
+def use_simple_path(enabled: bool) -> None:
+    """Use (``True``, the default) or skip the line-based fast path; meant for tests."""
+    global _use_simple
+    _use_simple = enabled
 
 
 def _pure_events(text: str) -> Callable[[], Any]:
@@ -195,6 +217,12 @@ def load_yaml(
     max_depth: int = 200,
 ) -> tuple[Any, tuple[tuple[str, int, int], ...]]:
     """Load the single YAML document in *text* into plain values; see the module doc."""
+    # The fast path bails on duplicate keys, aliases and deep nesting, so neither the
+    # duplicate policy nor the limits can change its result (given max_depth > its bound).
+    if _use_simple and max_depth > _SIMPLE_MAX_DEPTH:
+        simple = load_simple(text)
+        if simple is not None:
+            return simple, ()
     try:
         if _CParser is not None and not _force_pure:
             get_event = _CParser(text).get_event

@@ -1,0 +1,322 @@
+"""Fast path for ``newsmeta._yaml.load_yaml``: the block-style YAML most front matter uses.
+
+``load_simple(text)`` returns exactly what the general loader returns for *text* (same
+values, same types), or ``None`` as soon as *text* steps outside a strict subset; the
+caller then runs the general loader, which also produces every error with its position.
+Returning ``None`` must therefore never be wrong, while returning a value must always be
+exact: whenever a construct could mean two things (or be an error), we bail.
+
+Why a second parser: ruamel's C parser hands over one Python event object per node, and
+creating those objects costs more than reading these simple documents line by line.
+
+The subset: a root block mapping at column 0; nested block mappings and sequences by
+indentation (also sequences at their parent key's indent); ``- key: value`` items; keys
+that look like identifiers; plain scalars (also folded over more-indented lines),
+single-quoted scalars (also folded over lines), double-quoted scalars on one line with
+common escapes, ``[]`` and ``{}``; comments.  Never: tabs, CR, control or odd characters,
+anchors, aliases, tags, block scalars, flow collections with content, ``?`` keys, directives,
+document markers, ``<<``, duplicate keys, or nesting deeper than ``MAX_DEPTH``.
+Plain scalars are typed by the same ``_yaml_resolve`` tables as the general loader.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Final
+
+from ._yaml_resolve import MERGE, NUMBER_START, VALUE, WORD_START, WORDS, resolve_number
+
+__all__ = ["MAX_DEPTH", "load_simple"]
+
+# Deepest block nesting (the root mapping is level 1) we build; an empty "[]" or "{}" may
+# add one level.  The caller only uses this path when its own max_depth exceeds this, so
+# depth limits stay the general loader's job.
+MAX_DEPTH: Final = 8
+
+
+class _Bail(Exception):
+    """The text is outside the subset (the message says why, for measuring coverage)."""
+
+
+# Anything but LF and the printable characters YAML and Python agree on: tabs, CR, NEL,
+# LS/PS (line breaks to YAML, not to str.split), BOM, controls, surrogates, non-characters.
+_ODD_CHAR: Final = re.compile(
+    "[^\n -~\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
+)
+# A key the general loader reads as a plain scalar.  (The ':' after it must be followed by
+# a space or the line end, else it is part of a plain scalar.)
+_KEY_NAME: Final = re.compile(r"[A-Za-z_][A-Za-z0-9_.-]*\Z").match
+_AFTER_COLON: Final = frozenset(("", " "))
+# Key texts already checked, with their typed value: front matter repeats a few dozen keys.
+_KEYS: dict[str, Any] = {}
+_MAX_KEYS: Final = 4096
+# A quoted scalar closed on its line, then nothing or a comment after a space.
+_SINGLE: Final = re.compile(r"'([^']*(?:''[^']*)*)'(?: +(?:#.*)?)?$").match
+_SINGLE_OPEN: Final = re.compile(r"'([^']*(?:''[^']*)*)$").match
+_SINGLE_END: Final = re.compile(r"([^']*(?:''[^']*)*)'(?: +(?:#.*)?)?$").match
+_SINGLE_MID: Final = re.compile(r"[^']*(?:''[^']*)*$").match
+_DOUBLE: Final = re.compile(r'"([^"\\]*(?:\\.[^"\\]*)*)"(?: +(?:#.*)?)?$').match
+_EMPTY_FLOW: Final = re.compile(r"(\[\]|\{\})(?: +(?:#.*)?)?$").match
+_ESCAPE: Final = re.compile(r"\\(?:u([0-9A-Fa-f]{4})|(.))")
+_ESCAPES: Final = {
+    "\\": "\\", '"': '"', "/": "/", "n": "\n", "t": "\t", "r": "\r", "b": "\b", "f": "\f",
+    "0": "\0", "a": "\a", "v": "\v", "e": "\x1b", " ": " ",
+}  # fmt: skip
+# First characters that make a value something other than a plain scalar (or an error).
+_INDICATORS: Final = frozenset("-?:,[]{}#&*!|>'\"%@`")
+_DASHES: Final = frozenset(("- ", "-"))
+_NOTHING: Final = object()  # marks "no key awaiting a block" and "quoted scalar still open"
+# libyaml gives up on an implicit key longer than 1024 characters.
+_MAX_KEY: Final = 1000
+
+
+def load_simple(text: str) -> dict[Any, Any] | None:
+    """The mapping the general loader builds from *text*, or ``None`` outside the subset."""
+    try:
+        return _parse(text.split("\n"))
+    except (_Bail, ValueError, OverflowError):  # resolve errors are the general path's too
+        return None
+
+
+def _plain(text: str) -> Any:
+    # The same dispatch as _yaml._build, so that both paths type a scalar alike.
+    first = text[0]
+    if first in WORD_START:
+        value = WORDS.get(text, text)
+        if value is MERGE or value is VALUE:
+            raise _Bail("'<<' or '=' as a value")
+        return value
+    if first in NUMBER_START:
+        return resolve_number(text)
+    return text
+
+
+def _unescape(match: re.Match[str]) -> str:
+    code = match[1]
+    if code is not None:
+        if 0xD800 <= int(code, 16) <= 0xDFFF:
+            raise _Bail("surrogate escape")
+        return chr(int(code, 16))
+    found = _ESCAPES.get(match[2])
+    if found is None:
+        raise _Bail("rare escape")
+    return found
+
+
+def _scalar(rest: str) -> tuple[Any, str | None]:
+    """Value of a non-empty inline node; the text too when a later line may fold into it.
+
+    An unclosed single-quoted scalar gives ``(_NOTHING, its text so far)``.
+    """
+    first = rest[0]
+    if first == '"':
+        match = _DOUBLE(rest)
+        if match is None:
+            raise _Bail("double-quoted scalar over lines")
+        body = match[1]
+        return (_ESCAPE.sub(_unescape, body) if "\\" in body else body), None
+    if first == "'":
+        match = _SINGLE(rest)
+        if match is not None:
+            return match[1].replace("''", "'"), None
+        match = _SINGLE_OPEN(rest)  # continued on the next lines: the caller folds them
+        if match is None or not match[1].rstrip(" "):
+            raise _Bail("text after a single-quoted scalar, or a line break first")
+        return _NOTHING, match[1].rstrip(" ")
+    if first in _INDICATORS:
+        if first == "[" or first == "{":
+            match = _EMPTY_FLOW(rest)
+            if match is None:
+                raise _Bail("flow collection")
+            return ([] if first == "[" else {}), None
+        if first != "-" or rest[1:2] in ("", " "):
+            raise _Bail(f"indicator {first!r}")
+    cut = rest.find(" #")
+    text = (rest if cut < 0 else rest[:cut]).rstrip(" ")
+    if ": " in text or text[-1] == ":":
+        raise _Bail("': ' in a plain scalar")
+    return _plain(text), (text if cut < 0 else None)  # a comment ends the scalar
+
+
+def _fold_plain(text: str, content: str) -> str:
+    """*text* continued by a more-indented line, folded into one space like YAML does."""
+    # Indicators mean nothing at the start of a continuation line ("- b", "& c" and "'d"
+    # are text); only ": " and " #" would, and "#" first made it a comment line.
+    if " #" in content:
+        raise _Bail("comment after a plain continuation line")
+    content = content.rstrip(" ")
+    if ": " in content or content[-1] == ":":
+        raise _Bail("': ' in a plain continuation line")
+    return text + " " + content
+
+
+def _parse(lines: list[str]) -> dict[Any, Any] | None:
+    # Locals for the hot loop (each line runs it once).
+    indicators, plain, words, word_start, number_start = (
+        _INDICATORS,
+        _plain,
+        WORDS,
+        WORD_START,
+        NUMBER_START,
+    )
+    known_keys, nothing, dashes, odd_char = _KEYS, _NOTHING, _DASHES, _ODD_CHAR.search
+    root: dict[Any, Any] = {}
+    container: Any = root  # the open collection, with its indent and kind
+    indent = 0
+    is_map = True
+    indentless = False  # a sequence at its parent key's indent ("key:\n- a")
+    stack: list[tuple[Any, int, bool, bool]] = []
+    open_key: Any = _NOTHING  # "key:" with nothing after it, stored as None until a block
+    # The last scalar, while later lines may still fold into it: where it is stored and its
+    # text so far.  Continuation lines must be indented more than its collection.
+    folding: Any = None
+    fold_key: Any = None
+    fold_text = ""
+    quoted = False  # folding an unclosed single-quoted scalar
+    blanks = 0  # blank (or comment) lines since the last content line
+
+    for line in lines:
+        # str.isprintable is quick but also refuses NBSP and the like: ask the regex then.
+        if not line.isprintable() and odd_char(line) is not None:
+            raise _Bail("odd character")
+        content = line.lstrip(" ")
+        if quoted:
+            fold_text, quoted = _fold_single(fold_text, line, content, indent, blanks)
+            blanks = 0 if content else blanks + 1
+            if not quoted:
+                folding[fold_key] = fold_text.replace("''", "'")
+                folding = None
+            continue
+        if not content or content[0] == "#":
+            blanks += 1
+            continue
+        ind = 0 if content is line else len(line) - len(content)
+        if folding is not None:
+            if ind > indent:
+                if blanks:
+                    raise _Bail("blank line or comment in a plain scalar")
+                fold_text = _fold_plain(fold_text, content)
+                folding[fold_key] = plain(fold_text)
+                continue
+            folding = None
+        blanks = 0
+        dash = content[0] == "-" and content[:2] in dashes
+
+        if open_key is not nothing:
+            if ind > indent or (dash and ind == indent):
+                child: Any = [] if dash else {}
+                container[open_key] = child
+                stack.append((container, indent, is_map, indentless))
+                if len(stack) >= MAX_DEPTH:
+                    raise _Bail("deep nesting")
+                indentless = ind == indent
+                container, indent, is_map = child, ind, not dash
+            open_key = nothing
+        while ind < indent or (indentless and ind == indent and not dash):
+            container, indent, is_map, indentless = stack.pop()
+        if ind != indent:
+            raise _Bail("unexpected indentation")
+
+        if is_map:  # _entry, inline for the commonest line: a known key, ": ", a value
+            name, _, rest = content.partition(": ")
+            if rest:
+                key = known_keys.get(name, nothing)
+                if rest[0] == " " or rest[0] == "#":
+                    rest = rest.lstrip(" ")
+                    if rest[:1] == "#":
+                        rest = ""
+            elif content[-1] == ":":  # "key:" opening a block
+                key = known_keys.get(content[:-1], nothing)
+            else:
+                key = nothing
+            if key is nothing:
+                entry = None if dash else _entry(content)
+                if entry is None:
+                    raise _Bail("not a 'key: value' line")
+                key, rest = entry
+            if key in container:
+                raise _Bail("duplicate key")  # an error or a policy: the general loader decides
+        else:
+            if not dash:
+                raise _Bail("not a '- item' line")
+            rest = content[2:].lstrip(" ")
+            if not rest or rest[0] == "#":
+                raise _Bail("empty sequence item")
+            # Most items are words or URLs: no ": " nor final ":", so no "key: value".
+            entry = _entry(rest) if ": " in rest or rest[-1] == ":" else None
+            if entry is None:  # a scalar item, stored like a value under its index
+                key = len(container)
+                container.append(None)
+            else:  # "- key: value" opens a mapping at the key's column
+                child = {}
+                container.append(child)
+                stack.append((container, indent, is_map, indentless))
+                if len(stack) >= MAX_DEPTH:
+                    raise _Bail("deep nesting")
+                container, indent, is_map = child, ind + len(content) - len(rest), True
+                indentless = False
+                key, rest = entry
+        if not rest:
+            container[key] = None
+            open_key = key
+            continue
+
+        if rest[0] in indicators:
+            value, text = _scalar(rest)
+            if text is not None:
+                folding, fold_key, fold_text = container, key, text
+                quoted = value is nothing
+        else:  # a plain scalar, inline because most values are
+            cut = rest.find(" #")
+            text = (rest if cut < 0 else rest[:cut]).rstrip(" ")
+            if ": " in text or text[-1] == ":":
+                raise _Bail("': ' in a plain scalar")
+            first = text[0]  # _plain, inline
+            if first in word_start:
+                value = words.get(text, text)
+                if value is MERGE or value is VALUE:
+                    raise _Bail("'<<' or '=' as a value")
+            elif first in number_start:
+                # ASCII digits only (sizes, years, ids): what resolve_number gives, sooner.
+                value = int(text) if text.isdigit() and text.isascii() else resolve_number(text)
+            else:
+                value = text
+            if cut < 0:  # (a comment ends the scalar: no line folds into it)
+                folding, fold_key, fold_text = container, key, text
+        container[key] = value
+
+    if quoted:
+        raise _Bail("unclosed single-quoted scalar")
+    return root or None  # an empty document loads as None: let the general loader say so
+
+
+def _entry(content: str) -> tuple[Any, str] | None:
+    """(key, value text or "") of a "key: value" line, or None when it is not one."""
+    colon = content.find(":")
+    if colon <= 0 or content[colon + 1 : colon + 2] not in _AFTER_COLON:
+        return None
+    name = content[:colon]
+    key = _KEYS.get(name, _NOTHING)
+    if key is _NOTHING:
+        if _KEY_NAME(name) is None or len(name) > _MAX_KEY:
+            return None
+        key = WORDS.get(name, name) if name[0] in WORD_START else name  # "true:" is typed
+        if len(_KEYS) < _MAX_KEYS:
+            _KEYS[name] = key
+    rest = content[colon + 2 :].lstrip(" ")
+    return key, ("" if rest[:1] == "#" else rest)
+
+
+def _fold_single(text: str, line: str, content: str, indent: int, blanks: int) -> tuple[str, bool]:
+    """Fold one more line into an unclosed single-quoted scalar; (text, still open)."""
+    if not content:
+        return text, True  # a blank line: counted by the caller, folded into "\n" below
+    if len(line) - len(content) <= indent:
+        raise _Bail("under-indented quoted continuation line")
+    joint = "\n" * blanks if blanks else " "
+    match = _SINGLE_END(content)
+    if match is not None:  # also a quote alone: "'x\n  '" is "x " like any fold
+        return text + joint + match[1], False
+    if _SINGLE_MID(content) is None:
+        raise _Bail("text after a single-quoted scalar")
+    return text + joint + content.rstrip(" "), True
