@@ -352,8 +352,11 @@ def _reject_surrogates(text: str, path: str | None) -> None:
     # A lone surrogate (from text decoded with errors="surrogateescape", or an
     # escape in a Python literal) is not Unicode text: it cannot be encoded as
     # UTF-8 and would crash the YAML parser or a later write.
-    if text.isascii():  # the usual case, answered without a regex scan
+    try:  # encoding is a fast C scan; the regex below only runs to find the place
+        text.encode("utf-8")
         return
+    except UnicodeEncodeError:
+        pass
     found = _SURROGATE.search(text)
     if found is None:
         return
