@@ -76,6 +76,8 @@ def _single(value: Any) -> Any:
 
 
 def _text(value: Any) -> str:
+    if value.__class__ is str:  # nearly always: skip the general checks
+        return value.strip()
     value = _single(value)
     if isinstance(value, str):
         return value.strip()
@@ -116,6 +118,9 @@ def summary(value: Any) -> str | None:
 
 
 def text_tuple(value: Any, _: Any = None) -> tuple[str, ...]:
+    if value.__class__ is list and all(item.__class__ is str for item in value):
+        # The usual shape, a list of text: no per-item bookkeeping needed.
+        return tuple(text for text in (item.strip() for item in value) if text)
     if isinstance(value, Mapping):
         raise Invalid("is a mapping; expected text or a list of text")
     items = value if isinstance(value, list) else [value]
@@ -177,8 +182,10 @@ def _image(value: Any) -> Image | None:
         return Image(url=value.strip())
     if not isinstance(value, Mapping):
         raise Invalid(f"holds {kind_of(value)}; expected an image URL or mapping")
-    url_key = next((k for k in _IMAGE_URL_KEYS if isinstance(value.get(k), str)), None)
-    if url_key is None:
+    for url_key in _IMAGE_URL_KEYS:
+        if isinstance(value.get(url_key), str):
+            break
+    else:
         return None
     used = {url_key, "width", "height"}
     width, height = value.get("width"), value.get("height")
@@ -186,7 +193,9 @@ def _image(value: Any) -> Image | None:
     if isinstance(size, list) and len(size) == 2 and width is None and height is None:
         width, height = size
         used.add("size")
-    mime_key = next((k for k in ("mime_type", "mimeType") if isinstance(value.get(k), str)), None)
+    mime_key = "mime_type" if isinstance(value.get("mime_type"), str) else None
+    if mime_key is None and isinstance(value.get("mimeType"), str):
+        mime_key = "mimeType"
     alt = value.get("alt")
     if mime_key is not None:
         used.add(mime_key)

@@ -51,6 +51,19 @@ def _key_path(provenance: str, prefix: KeyPath) -> KeyPath:
     return (*prefix, *provenance.split("."))
 
 
+def _host(url: str) -> str:
+    """The lower-case host of *url*, or ""."""
+    scheme, sep, rest = url.partition("://")
+    if sep and scheme in ("http", "https"):
+        authority = rest.split("/", 1)[0].split("?", 1)[0].split("#", 1)[0]
+        if authority and not any(c in authority for c in "@[]:%\\"):
+            return authority.lower()  # the plain case, without urlsplit's general parse
+    try:
+        return urlsplit(url).hostname or ""
+    except ValueError:  # an unbalanced '[' reads as a broken IPv6 host
+        return ""
+
+
 def _make_source(
     whole: Any, parts: dict[str, str], images: tuple[Image, ...], url: str | None
 ) -> Source | None:
@@ -69,10 +82,7 @@ def _make_source(
         return None
     if "domain" not in texts and url:
         # The publisher's domain is what readers filter by; the URL states it.
-        try:
-            host = urlsplit(url).hostname or ""
-        except ValueError:  # an unbalanced '[' reads as a broken IPv6 host
-            host = ""
+        host = _host(url)
         if host:
             texts["domain"] = host.removeprefix("www.")
     return Source(images=images, **texts)

@@ -107,3 +107,21 @@ def test_to_dict_is_json_ready_and_from_dict_reverses_it(article: newsmeta.Artic
         "authors", "source", "tags", "categories", "images", "related", "kind", "is_draft",
         "language", "extra", "dialect", "format", "provenance", "diagnostics",
     ]  # fmt: skip
+
+
+@given(
+    st.sampled_from(["http", "https", "ftp", "HTTP", ""]),
+    st.text(alphabet="abcXYZ.-:@[]%\\/?#09", max_size=20),
+    st.text(max_size=10),
+)
+def test_quick_host_agrees_with_urlsplit(scheme: str, authority: str, rest: str) -> None:
+    from urllib.parse import urlsplit
+
+    from newsmeta.convert import _host
+
+    url = f"{scheme}://{authority}/{rest}"
+    try:
+        expected = urlsplit(url).hostname or ""
+    except ValueError:
+        expected = ""
+    assert _host(url) == expected
