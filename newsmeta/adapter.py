@@ -461,16 +461,15 @@ class MappingAdapter:
     def normalize(self, mapping: Mapping[str, Any]) -> Normalized:
         fields: dict[str, Any] = {}
         provenance: dict[str, str] = {}
-        consumed: set[KeyPath] = set()
+        used: set[Any] = set()  # top-level keys taken whole
+        deep: set[KeyPath] = set()  # longer key paths taken (link.href)
         for target, single, convert, paths in self._plan:
             if target in fields:
                 continue
             for path, key in paths:
+                keys: tuple[KeyPath, ...] | None = None
                 if key is not None:
-                    if key not in mapping:
-                        continue
-                    value = mapping[key]
-                    keys: tuple[KeyPath, ...] = ((key,),)
+                    value = mapping.get(key, _MISSING)
                 else:
                     value, keys = _resolve(mapping, path)
                 if value is _MISSING or value is None or value == "" or value == []:
@@ -479,20 +478,31 @@ class MappingAdapter:
                     value = convert(value)
                     if value is _SKIP:
                         continue
-                if single and isinstance(value, Mapping):
+                if single and value.__class__ is not str and isinstance(value, Mapping):
                     continue
-                consumed.update(keys)
+                if keys is None:
+                    used.add(key)
+                else:
+                    for taken in keys:
+                        if len(taken) == 1:
+                            used.add(taken[0])
+                        else:
+                            deep.add(taken)
                 if target == "related":
                     value = self._nested(value)
                 fields[target] = value
                 provenance[target] = path
                 break
-        nested = {path[0] for path in consumed if len(path) > 1}
+        if not deep:
+            extra = {k: v for k, v in mapping.items() if k not in used}
+            return Normalized(fields, provenance, extra)
+        roots = {path[0] for path in deep}
+        consumed = deep | {(key,) for key in used}
         extra = {}
         for key, value in mapping.items():
-            if (key,) in consumed:
+            if key in used:
                 continue
-            if key in nested:
+            if key in roots:
                 value = _residual(value, consumed, (key,))
                 if value is _MISSING:
                     continue
