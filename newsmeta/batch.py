@@ -14,12 +14,13 @@ custom adapter), becomes ``Result.error``; a bug is wrapped in
 from __future__ import annotations
 
 import fnmatch
+import json
 import os
 import pickle
 import traceback
 from collections import Counter, deque
 from collections.abc import Iterable, Iterator, Sequence
-from typing import TYPE_CHECKING, Any, TypeAlias, TypeGuard, cast
+from typing import TYPE_CHECKING, Any, Literal, TypeAlias, TypeGuard, cast
 
 import attrs
 
@@ -32,11 +33,12 @@ from .errors import (
 )
 from .model import Article
 from .parser import Parser
+from .serialize import to_dict
 
 if TYPE_CHECKING:
     from concurrent.futures import Future, ProcessPoolExecutor
 
-__all__ = ["DEFAULT_PATTERNS", "Result", "Summary", "parse_many"]
+__all__ = ["DEFAULT_PATTERNS", "Output", "Result", "Summary", "parse_many"]
 
 #: File names read when walking a folder (explicitly named files are always read).
 DEFAULT_PATTERNS: tuple[str, ...] = ("*.md", "*.markdown")
@@ -50,6 +52,8 @@ DEFAULT_CHUNKSIZE = 32
 _WINDOW_PER_WORKER = 4
 
 Source: TypeAlias = "str | os.PathLike[str] | tuple[str, str | bytes]"
+#: What a parsed result carries: the ``Article``, or its JSON rendered in the worker.
+Output: TypeAlias = Literal["article", "json"]
 # A unit of work: a name and what to parse.  None means "read the file at
 # name"; a SourceError is a failure already known while walking (a folder we
 # may not list), kept in line so results stay in input order.
@@ -58,11 +62,16 @@ _Task: TypeAlias = "tuple[str, str | bytes | SourceError | None]"
 
 @attrs.frozen
 class Result:
-    """The outcome for one input: ``article`` or ``error``, never both."""
+    """The outcome for one input: ``article`` (or ``json``) or ``error``, never both."""
 
     name: str
     article: Article | None = None
     error: NewsmetaError | None = attrs.field(default=None, eq=False)
+    #: With ``output="json"``: the article as one JSON object (``to_dict``), its
+    #: dialect and diagnostic codes, rendered where it was parsed.
+    json: str | None = None
+    dialect: str | None = None
+    diagnostic_codes: tuple[str, ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -103,6 +112,10 @@ class Summary:
             self.parsed += 1
             self.dialects[result.article.dialect] += 1
             self.diagnostics.update(d.code for d in result.article.diagnostics)
+        elif result.error is None and result.dialect is not None:  # output="json"
+            self.parsed += 1
+            self.dialects[result.dialect] += 1
+            self.diagnostics.update(result.diagnostic_codes)
         else:
             self.errors[type(result.error).__name__] += 1
 
@@ -145,6 +158,7 @@ def parse_many(
     dialect: str | None = None,
     patterns: Sequence[str] = DEFAULT_PATTERNS,
     chunksize: int = DEFAULT_CHUNKSIZE,
+    output: Output = "article",
 ) -> Iterator[Result]:
     """Parse every input in *sources*, yielding one ``Result`` per file.
 
@@ -155,9 +169,17 @@ def parse_many(
     must then pickle: define custom adapters at module level).  Results come
     in input order unless *ordered* is false.
 
+    With *output* ``"json"`` each parsed result carries ``json`` (the
+    ``to_dict`` output as a JSON object string), ``dialect`` and
+    ``diagnostic_codes`` instead of the ``Article``: the rendering happens in
+    the worker, so with processes the parent only writes text, and a string
+    crosses between processes far more cheaply than an object graph.
+
     Configuration mistakes (an unknown *dialect*, a parser that does not
     pickle) raise at once; a problem with one input never raises.
     """
+    if output not in ("article", "json"):
+        raise ValueError(f"output must be 'article' or 'json', not {output!r}")
     parser = parser if parser is not None else Parser()
     if dialect is not None:
         parser.adapter(dialect)  # an unknown name is a DialectError now, not per file
@@ -167,8 +189,9 @@ def parse_many(
         raise ValueError(f"chunksize must be >= 1, not {chunksize!r}")
     count = (os.cpu_count() or 1) if workers == 0 else (workers or 1)
     tasks = _tasks(sources, tuple(patterns))
+    as_json = output == "json"
     if count == 1:
-        return (_parse_one(parser, dialect, task) for task in tasks)
+        return (_parse_one(parser, dialect, task, as_json) for task in tasks)
     try:
         blob = pickle.dumps(parser)
     except Exception as exc:
@@ -177,7 +200,7 @@ def parse_many(
             f"({type(exc).__name__}: {exc}); define custom adapters at module level "
             "or use workers=1"
         ) from exc
-    return _in_processes(tasks, blob, dialect, count, ordered, chunksize)
+    return _in_processes(tasks, blob, (dialect, as_json), count, ordered, chunksize)
 
 
 # -- walking the inputs -----------------------------------------------------------
@@ -255,7 +278,7 @@ def _walk(folder: str, patterns: tuple[str, ...]) -> Iterator[_Task]:
 # -- parsing one input ------------------------------------------------------------
 
 
-def _parse_one(parser: Parser, dialect: str | None, task: _Task) -> Result:
+def _parse_one(parser: Parser, dialect: str | None, task: _Task, as_json: bool) -> Result:
     name, payload = task
     try:
         if isinstance(payload, SourceError):
@@ -271,6 +294,13 @@ def _parse_one(parser: Parser, dialect: str | None, task: _Task) -> Result:
             str(exc), path=name, kind=type(exc).__name__, details=traceback.format_exc()
         )
         return Result(name, error=error)
+    if as_json:
+        return Result(
+            name,
+            json=json.dumps(to_dict(article), ensure_ascii=False),
+            dialect=article.dialect,
+            diagnostic_codes=tuple(d.code for d in article.diagnostics),
+        )
     return Result(name, article=article)
 
 
@@ -284,18 +314,18 @@ def _located(error: NewsmetaError, name: str) -> NewsmetaError:
 
 # -- worker processes -------------------------------------------------------------
 
-_worker_state: tuple[Parser, str | None] | None = None
+_worker_state: tuple[Parser, str | None, bool] | None = None
 
 
-def _init_worker(blob: bytes, dialect: str | None) -> None:
+def _init_worker(blob: bytes, options: tuple[str | None, bool]) -> None:
     global _worker_state
-    _worker_state = (pickle.loads(blob), dialect)
+    _worker_state = (pickle.loads(blob), *options)
 
 
 def _parse_chunk(chunk: list[_Task]) -> list[Result]:
     assert _worker_state is not None, "worker used before _init_worker"
-    parser, dialect = _worker_state
-    return [_parse_one(parser, dialect, task) for task in chunk]
+    parser, dialect, as_json = _worker_state
+    return [_parse_one(parser, dialect, task, as_json) for task in chunk]
 
 
 def _chunks(tasks: Iterator[_Task], size: int) -> Iterator[list[_Task]]:
@@ -326,7 +356,7 @@ def _failed_chunk(chunk: list[_Task], exc: BaseException) -> list[Result]:
 def _in_processes(
     tasks: Iterator[_Task],
     blob: bytes,
-    dialect: str | None,
+    options: tuple[str | None, bool],
     workers: int,
     ordered: bool,
     chunksize: int,
@@ -335,7 +365,7 @@ def _in_processes(
     from concurrent.futures.process import BrokenProcessPool
 
     def new_pool() -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(blob, dialect))
+        return ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(blob, options))
 
     pool = new_pool()
     # (chunk, its future, the pool running it)

@@ -21,11 +21,10 @@ from collections.abc import Iterator, Sequence
 from typing import IO
 
 from . import __version__
-from .batch import DEFAULT_PATTERNS, Result, Summary, _tasks, parse_many
+from .batch import DEFAULT_PATTERNS, Output, Result, Summary, _tasks, parse_many
 from .errors import NewsmetaError, SourceError
 from .parser import Parser
 from .schema import json_schema
-from .serialize import to_dict
 
 __all__ = ["main"]
 
@@ -133,10 +132,11 @@ def _run_parse(options: argparse.Namespace, parser: Parser) -> int:
     if as_array:
         out.write("[")
     summary = Summary()
-    for result in _batch(options, parser, summary):
-        if result.article is None:
+    # JSON is rendered where each file is parsed: in the workers, with --workers.
+    for result in _batch(options, parser, summary, output="json"):
+        if result.json is None:
             continue
-        line = json.dumps(to_dict(result.article), ensure_ascii=False)
+        line = result.json
         if as_array:
             out.write("\n" if first else ",\n")
             first = False
@@ -154,7 +154,9 @@ def _run_validate(options: argparse.Namespace, parser: Parser) -> int:
     return _finish(options, summary)
 
 
-def _batch(options: argparse.Namespace, parser: Parser, summary: Summary) -> Iterator[Result]:
+def _batch(
+    options: argparse.Namespace, parser: Parser, summary: Summary, output: Output = "article"
+) -> Iterator[Result]:
     """The run's results, counted in *summary*; errors and progress go to stderr."""
     results = parse_many(
         options.paths,
@@ -162,6 +164,7 @@ def _batch(options: argparse.Namespace, parser: Parser, summary: Summary) -> Ite
         parser=parser,
         dialect=options.dialect,
         patterns=options.pattern or DEFAULT_PATTERNS,
+        output=output,
     )
     progress = _progress(sys.stderr) if not options.quiet and sys.stderr.isatty() else None
     try:

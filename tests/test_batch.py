@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import pickle
 from collections.abc import Mapping
@@ -238,3 +239,31 @@ def test_summary_counts_every_file_once(corpus: Path) -> None:
         "  dialects: generic 1, hugo 1\n"
         "  diagnostics: date-only 1"
     )
+
+
+def test_json_output_is_rendered_per_result_and_counted() -> None:
+    sources = [("a.md", "---\ntitle: A\ndate: 2020-01-01\n---\n"), ("b.md", "no front matter")]
+    summary = newsmeta.Summary()
+    results = list(summary.track(newsmeta.parse_many(sources, output="json")))
+    assert results[0].article is None
+    assert results[0].json is not None
+    assert json.loads(results[0].json) == newsmeta.to_dict(
+        newsmeta.parse(sources[0][1], path="a.md")
+    )
+    assert (results[0].dialect, results[0].diagnostic_codes) == ("generic", ("date-only",))
+    assert results[1].json is None and results[1].error is not None
+    assert (summary.seen, summary.parsed, summary.failed) == (2, 1, 1)
+    assert summary.diagnostics == {"date-only": 1}
+
+
+def test_json_output_from_worker_processes_matches_in_process(tmp_path: Path) -> None:
+    for index in range(40):
+        (tmp_path / f"{index:02}.md").write_text(f"---\ntitle: Story {index}\n---\nBody\n")
+    one = [r.json for r in newsmeta.parse_many(tmp_path, output="json")]
+    two = [r.json for r in newsmeta.parse_many(tmp_path, output="json", workers=2)]
+    assert one == two and len(one) == 40
+
+
+def test_unknown_output_is_refused_at_once() -> None:
+    with pytest.raises(ValueError, match="output must be 'article' or 'json'"):
+        newsmeta.parse_many([], output="xml")  # type: ignore[arg-type]
