@@ -118,4 +118,3 @@ class Article:
     format: str = "yaml"
     provenance: Mapping[str, str] = attrs.field(factory=_empty_mapping, hash=False)
     diagnostics: tuple[Diagnostic, ...] = ()
-
