@@ -12,12 +12,15 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from contextvars import ContextVar
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
+from ._words import kind_of
 from .dates import parse_datetime
 from .model import Article, Author, Image
+
+_T = TypeVar("_T")
 
 if TYPE_CHECKING:  # cattrs is imported when the converter is first built
     import cattrs
@@ -55,16 +58,6 @@ def _shown(value: Any) -> str:
         return repr(value.isoformat(sep=" ") if isinstance(value, datetime) else value.isoformat())
     text = repr(value)
     return text if len(text) <= 60 else text[:57] + "..."
-
-
-def kind_of(value: Any) -> str:
-    if isinstance(value, Mapping):
-        return "a mapping"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, bool):
-        return "a boolean"
-    return f"a {type(value).__name__}"
 
 
 def _single(value: Any) -> Any:
@@ -212,19 +205,7 @@ def _image(value: Any) -> Image | None:
 
 
 def image_tuple(value: Any, _: Any = None) -> tuple[Image, ...]:
-    items = value if isinstance(value, list) else [value]
-    result = []
-    for index, item in enumerate(items):
-        if item is None:
-            _note("null-item", f"image {index} is empty and was skipped")
-            continue
-        image = _image(item)
-        if image is None:
-            # Not an Image, but not ours to drop: the raw value goes to extra.
-            _note(KEPT, f"image {index} has no URL; the value is kept in extra")
-            continue
-        result.append(image)
-    return tuple(result)
+    return _each(value, "image", _image)
 
 
 KEPT = "kept-in-extra"
@@ -250,13 +231,24 @@ def _author(value: Any) -> Author:
 
 
 def _authors(value: Any, _: Any = None) -> tuple[Author, ...]:
+    return _each(value, "author", _author)
+
+
+def _each(value: Any, what: str, build: Callable[[Any], _T | None]) -> tuple[_T, ...]:
+    """Build every item of a list (or the one value): empty items are skipped,
+    items *build* declines (None) are left for the caller to keep in ``extra``."""
     items = value if isinstance(value, list) else [value]
     result = []
     for index, item in enumerate(items):
         if item is None:
-            _note("null-item", f"author {index} is empty and was skipped")
+            _note("null-item", f"{what} {index} is empty and was skipped")
             continue
-        result.append(_author(item))
+        built = build(item)
+        if built is None:
+            # Not ours to drop: the raw value goes to extra.
+            _note(KEPT, f"{what} {index} has no URL; the value is kept in extra")
+            continue
+        result.append(built)
     return tuple(result)
 
 

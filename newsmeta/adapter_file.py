@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from . import _yaml
+from ._words import kind_of
 from .adapter import CANONICAL_FIELDS, MappingAdapter, Rule, _path_problem
 from .errors import AdapterError, AdapterFileError, SourceError
 from .load import locate_key
@@ -105,7 +106,9 @@ class _Reader:
     def adapter(self) -> MappingAdapter:
         data = self.load()
         if not isinstance(data, Mapping):
-            self.fail(f"the file holds {_kind(data)}; expected a mapping with 'name' and 'fields'")
+            self.fail(
+                f"the file holds {kind_of(data)}; expected a mapping with 'name' and 'fields'"
+            )
         for key in data:
             if key not in _TOP_KEYS:
                 self.fail(f"unknown key {key!r}{_hint(key, _TOP_KEYS)}; "
@@ -113,10 +116,10 @@ class _Reader:
         name = self.name(data)
         description = data.get("description", "")
         if not isinstance(description, str):
-            self.fail(f"'description' is {_kind(description)}; expected text", ("description",))
+            self.fail(f"'description' is {kind_of(description)}; expected text", ("description",))
         fallback = data.get("fallback", False)
         if not isinstance(fallback, bool):
-            self.fail(f"'fallback' is {_kind(fallback)}; expected true or false", ("fallback",))
+            self.fail(f"'fallback' is {kind_of(fallback)}; expected true or false", ("fallback",))
         signature = self.signature(data.get("signature", {}))
         rules = self.rules(data)
         try:
@@ -131,7 +134,7 @@ class _Reader:
             self.fail("missing 'name'; expected the adapter's name, e.g. 'name: acme'")
         name = data["name"]
         if not isinstance(name, str):
-            self.fail(f"'name' is {_kind(name)}; expected text", ("name",))
+            self.fail(f"'name' is {kind_of(name)}; expected text", ("name",))
         if not name or not name.replace("-", "").replace("_", "").isalnum():
             self.fail(f"'name' {name!r} must be letters, digits, '-' or '_'", ("name",))
         return name
@@ -139,7 +142,7 @@ class _Reader:
     def signature(self, value: Any) -> dict[str, float]:
         if not isinstance(value, Mapping):
             self.fail(
-                f"'signature' is {_kind(value)}; expected a mapping of key paths to weights",
+                f"'signature' is {kind_of(value)}; expected a mapping of key paths to weights",
                 ("signature",),
             )
         weights: dict[str, float] = {}
@@ -161,7 +164,7 @@ class _Reader:
         fields = data["fields"]
         if not isinstance(fields, Mapping):
             self.fail(
-                f"'fields' is {_kind(fields)}; expected a mapping of canonical fields "
+                f"'fields' is {kind_of(fields)}; expected a mapping of canonical fields "
                 "to source key paths",
                 ("fields",),
             )
@@ -198,7 +201,7 @@ class _Reader:
             convert = spec.get("convert")
             if convert is not None and not isinstance(convert, str):
                 self.fail(
-                    f"'{shown}.convert' is {_kind(convert)}; expected a converter name",
+                    f"'{shown}.convert' is {kind_of(convert)}; expected a converter name",
                     (*at, "convert"),
                 )
             paths = self.paths(spec["paths"], f"{shown}.paths", (*at, "paths"))
@@ -212,32 +215,16 @@ class _Reader:
     def paths(self, value: Any, shown: str, at: _KeyPath) -> tuple[str, ...]:
         items = [value] if isinstance(value, str) else value
         if not isinstance(items, list):
-            self.fail(f"{shown!r} is {_kind(value)}; expected {_FIELD_SHAPE}", at)
+            self.fail(f"{shown!r} is {kind_of(value)}; expected {_FIELD_SHAPE}", at)
         if not items:
             self.fail(f"{shown!r} names no source keys; expected at least one key path", at)
         for index, item in enumerate(items):
             if not isinstance(item, str):
-                self.fail(f"'{shown}[{index}]' is {_kind(item)}; expected a key path", at)
+                self.fail(f"'{shown}[{index}]' is {kind_of(item)}; expected a key path", at)
             problem = _path_problem(item)
             if problem:
                 self.fail(f"{shown!r} key path {item!r} is invalid: {problem}", at)
         return tuple(items)
-
-
-def _kind(value: object) -> str:
-    if isinstance(value, Mapping):
-        return "a mapping"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, bool):
-        return "a boolean"
-    if isinstance(value, int | float):
-        return "a number"
-    if isinstance(value, str):
-        return "text"
-    if value is None:
-        return "empty"
-    return f"a {type(value).__name__}"
 
 
 def _hint(word: object, choices: Any) -> str:

@@ -16,6 +16,7 @@ from typing import Any
 import attrs
 
 from . import _yaml
+from ._words import kind_of
 from .errors import LimitError, LoadError, NewsmetaError, StructureError
 from .model import Diagnostic
 from .split import Split
@@ -70,7 +71,7 @@ def load(
         value = {}
     if not isinstance(value, dict):
         raise StructureError(
-            f"front matter is a {_kind(value)}; expected a mapping of keys to values",
+            f"front matter is {kind_of(value)}; expected a mapping of keys to values",
             line=1,
             column=1,
         )
@@ -79,7 +80,7 @@ def load(
             # Only YAML has non-string keys; JSON and TOML keys are always text.
             line, column = _yaml.locate(split.front_matter, [key]) or (1, 1)
             raise StructureError(
-                f"key {key!r} is a {_kind(key)}; expected a string key",
+                f"key {key!r} is {kind_of(key)}; expected a string key",
                 line=line,
                 column=column,
             )
@@ -128,18 +129,6 @@ def _load_yaml(
         raise LimitError("YAML document too large to load") from exc
     except Exception as exc:
         raise LoadError(f"invalid YAML: {type(exc).__name__}: {exc}") from exc
-
-
-def _kind(value: object) -> str:
-    if isinstance(value, list):
-        return "list"
-    if isinstance(value, str):
-        return "string"
-    if isinstance(value, bool):
-        return "boolean"
-    if isinstance(value, int | float):
-        return "number"
-    return type(value).__name__
 
 
 def _load_toml(text: str) -> Any:

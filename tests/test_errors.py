@@ -70,7 +70,7 @@ _HUGO_KEYS = "link:\n  brand: b.test\n  href: https://b.test/a\nmdName: m\n"
         (
             "---\njust a string\n---\n",
             newsmeta.StructureError,
-            "news/a.md:2:1: front matter is a string; expected a mapping of keys to values",
+            "news/a.md:2:1: front matter is text; expected a mapping of keys to values",
         ),
         (
             "---\ntitle: [a, b]\n" + _HUGO_KEYS + "---\n",

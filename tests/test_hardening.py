@@ -461,7 +461,7 @@ def test_executable_front_matter_is_never_run(opener: str) -> None:
         ),
         (
             "---\nhello\n---\n",
-            "<string>:2:1: front matter is a string; expected a mapping of keys to values",
+            "<string>:2:1: front matter is text; expected a mapping of keys to values",
         ),
         (
             "---\n42\n---\n",
@@ -486,7 +486,7 @@ def test_root_must_be_a_mapping(text: str, message: str | None) -> None:
     [
         ("1: x", "<string>:3:1: key 1 is a number; expected a string key"),
         ("? [a]\n: x", "<string>:3:3: key ('a',) is a tuple; expected a string key"),
-        ("null: x", "<string>:3:1: key None is a NoneType; expected a string key"),
+        ("null: x", "<string>:3:1: key None is empty; expected a string key"),
         (
             "2020-01-01: x",
             "<string>:3:1: key datetime.date(2020, 1, 1) is a date; expected a string key",
