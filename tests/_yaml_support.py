@@ -54,3 +54,24 @@ def normalise(value: Any) -> Any:
     if isinstance(value, datetime.datetime):
         return ("datetime", value.replace(tzinfo=None), value.utcoffset())
     return (type(value).__name__, value)
+
+
+def stock(text: str) -> tuple[str, Any]:
+    """Stock ruamel's verdict: ("ok", normalised value) or ("error", exception name)."""
+    from ruamel.yaml import YAML
+
+    try:
+        return "ok", normalise(YAML(typ="safe", pure=False).load(text))
+    except Exception as exc:  # stock lets ValueError, KeyError... escape
+        return "error", type(exc).__name__
+
+
+def ours(text: str) -> tuple[str, Any]:
+    """newsmeta's verdict in the same shape; only newsmeta errors may escape."""
+    from newsmeta._yaml import load_yaml
+    from newsmeta.errors import NewsmetaError
+
+    try:
+        return "ok", normalise(load_yaml(text)[0])
+    except NewsmetaError as exc:
+        return "error", type(exc).__name__

@@ -2,29 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
-from ruamel.yaml import YAML
 
-from newsmeta._yaml import load_yaml
-from newsmeta.errors import NewsmetaError
-
-from ._yaml_support import SHARED, corpus_front_matters, normalise
-
-
-def stock(text: str) -> tuple[str, Any]:
-    try:
-        return "ok", normalise(YAML(typ="safe", pure=False).load(text))
-    except Exception as exc:  # stock lets ValueError, KeyError... escape
-        return "error", type(exc).__name__
-
-
-def ours(text: str) -> tuple[str, Any]:
-    try:
-        return "ok", normalise(load_yaml(text)[0])
-    except NewsmetaError as exc:
-        return "error", type(exc).__name__
+from ._yaml_support import SHARED, corpus_front_matters, ours, stock
 
 
 def check_folder(folder: str) -> int:

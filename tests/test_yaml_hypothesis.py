@@ -14,10 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from ruamel.yaml import YAML
 
-from newsmeta._yaml import load_yaml
-from newsmeta.errors import NewsmetaError
-
-from ._yaml_support import normalise
+from ._yaml_support import ours, stock
 
 settings.register_profile(
     "newsmeta-yaml",
@@ -58,20 +55,6 @@ documents = st.recursive(
     ),
     max_leaves=20,
 )
-
-
-def stock(text: str) -> tuple[str, Any]:
-    try:
-        return "ok", normalise(YAML(typ="safe", pure=False).load(text))
-    except Exception as exc:
-        return "error", type(exc).__name__
-
-
-def ours(text: str) -> tuple[str, Any]:
-    try:
-        return "ok", normalise(load_yaml(text)[0])
-    except NewsmetaError as exc:
-        return "error", type(exc).__name__
 
 
 def assert_same(text: str) -> None:
