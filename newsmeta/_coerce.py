@@ -102,7 +102,10 @@ def _unescape(text: str) -> str:
 
 def title_text(value: Any, _: Any = None) -> str:
     # Titles are one line for a reader; entities like &amp; are for HTML only.
-    return _unescape(_one_line(_text(value)))
+    title = _unescape(_one_line(_text(value)))
+    if not title:
+        raise Invalid("is empty; expected text")
+    return title
 
 
 def summary(value: Any) -> str | None:

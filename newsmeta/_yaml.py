@@ -41,6 +41,7 @@ from typing import Any, Final, Literal
 
 from ._yaml_simple import MAX_DEPTH as _SIMPLE_MAX_DEPTH
 from ._yaml_simple import load_simple
+from .errors import LoadError
 
 __all__ = [
     "DIFFERENCES",
@@ -67,6 +68,8 @@ DIFFERENCES: Final = (
     "'2023-02-30', unhashable nested keys) are LoadError/StructureError",
     "nesting deeper than max_depth and alias expansion beyond max_alias_expansion raise "
     "LimitError (ruamel recurses and expands without limit)",
+    "a ':' inside a plain scalar in a flow collection ('[https://a.test/x]') is read as YAML "
+    "1.2 and ruamel's pure parser read it (libyaml, ruamel's C parser, refuses it)",
 )
 
 _force_pure = False
@@ -90,6 +93,16 @@ def use_simple_path(enabled: bool) -> None:
     _use_simple = enabled
 
 
+_FLOW_COLON: Final = "found unexpected ':'"
+
+
+def _quiet_pure_events(text: str) -> Callable[[], Any]:
+    from ruamel.yaml import YAML
+
+    events: Callable[[], Any] = YAML(typ="safe", pure=True).parse(text).__next__
+    return events
+
+
 def _pure_events(text: str) -> Callable[[], Any]:
     global _warned_pure
     if not _warned_pure:
@@ -100,11 +113,8 @@ def _pure_events(text: str) -> Callable[[], Any]:
             SlowYAMLWarning,
             stacklevel=3,
         )
-    from ruamel.yaml import YAML
-
     # A fresh instance per load: YAML() keeps one DocInfo per parse in doc_infos.
-    events: Callable[[], Any] = YAML(typ="safe", pure=True).parse(text).__next__
-    return events
+    return _quiet_pure_events(text)
 
 
 def load_yaml(
@@ -124,13 +134,16 @@ def load_yaml(
     from . import _yaml_events  # ruamel.yaml is imported on the first document that needs it
 
     pure = _force_pure or not _yaml_events.HAVE_C_PARSER
-    return _yaml_events.load_events(
-        text,
-        _pure_events if pure else None,
-        duplicate_keys == "last",
-        max_alias_expansion,
-        max_depth,
-    )
+    options = (duplicate_keys == "last", max_alias_expansion, max_depth)
+    try:
+        return _yaml_events.load_events(text, _pure_events if pure else None, *options)
+    except LoadError as error:
+        # libyaml (the C parser) refuses a ':' inside a plain scalar in a flow
+        # collection ("[https://a.test/x]"), which YAML 1.2 allows and ruamel's
+        # pure parser reads; only that refusal is worth a second, slower look.
+        if pure or _FLOW_COLON not in error.reason:
+            raise
+        return _yaml_events.load_events(text, _quiet_pure_events, *options)
 
 
 def locate(text: str, path: Sequence[str | int]) -> tuple[int, int] | None:

@@ -390,7 +390,15 @@ def _duplicate(
         duplicates.append((key if isinstance(key, str) else str(key), line, column))
         return
     first = key_marks[list(container).index(key)] if key_marks else None
-    where = f" (first at line {first.line + 1})" if first is not None else ""
+    # Said relative to this line: the error's own position is later shifted from
+    # front-matter lines to file lines, and a distance stays true under the shift.
+    if first is None:
+        where = ""
+    elif first.line + 1 == line:
+        where = " (first on the same line)"
+    else:
+        above = line - (first.line + 1)
+        where = f" (first {above} line{'s' if above != 1 else ''} above)"
     raise StructureError(f"duplicate key {key!r}{where}", line=line, column=column)
 
 

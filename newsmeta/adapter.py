@@ -27,6 +27,7 @@ __all__ = [
     "CANONICAL_FIELDS",
     "CONVERTERS",
     "CONVERTER_TARGETS",
+    "RELATED_FIELDS",
     "Adapter",
     "MappingAdapter",
     "Normalized",
@@ -136,6 +137,12 @@ _MULTI = tuple(
     name
     for name, single in CANONICAL_FIELDS.items()
     if not single and name not in ("related", "source")
+)
+
+#: The canonical fields a related item (``RelatedArticle``) holds.
+RELATED_FIELDS: frozenset[str] = frozenset(
+    {"title", "summary", "url", "links", "published", "authors", "images", "kind"}
+    | {"source", "source.name", "source.domain", "source.url", "source.images"}
 )
 
 #: Named converters a rule may apply before the field's own conversion, and the
@@ -416,6 +423,10 @@ class MappingAdapter:
             paths = tuple((path, _plain_key(path)) for path in rule.paths)
             plan.append((rule.target, CANONICAL_FIELDS[rule.target], convert, paths))
         self._plan = tuple(plan)
+        # A related item is read with the rules for what a RelatedArticle holds;
+        # its other keys (even ones a rule would take on an article) stay in its
+        # extra untouched, and an item's own `related` is not read again.
+        self._related_plan = tuple(step for step in plan if step[0] in RELATED_FIELDS)
 
     @property
     def name(self) -> str:
@@ -459,11 +470,14 @@ class MappingAdapter:
         return round(present / self._total, 4), tuple(voters)
 
     def normalize(self, mapping: Mapping[str, Any]) -> Normalized:
+        return self._normalize(mapping, self._plan)
+
+    def _normalize(self, mapping: Mapping[str, Any], plan: tuple[Any, ...]) -> Normalized:
         fields: dict[str, Any] = {}
         provenance: dict[str, str] = {}
         used: set[Any] = set()  # top-level keys taken whole
         deep: set[KeyPath] = set()  # longer key paths taken (link.href)
-        for target, single, convert, paths in self._plan:
+        for target, single, convert, paths in plan:
             if target in fields:
                 continue
             for path, key in paths:
@@ -511,4 +525,7 @@ class MappingAdapter:
 
     def _nested(self, value: Any) -> Any:
         items: Iterable[Any] = value if isinstance(value, list) else [value]
-        return tuple(self.normalize(item) if isinstance(item, Mapping) else item for item in items)
+        return tuple(
+            self._normalize(item, self._related_plan) if isinstance(item, Mapping) else item
+            for item in items
+        )

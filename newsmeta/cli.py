@@ -42,9 +42,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             command.error(f"--workers must be 0 (every CPU) or more, not {options.workers}")
         parser = Parser(strict=getattr(options, "strict", False))
         dialect = getattr(options, "dialect", None)
-        if dialect is not None and dialect not in {a.name for a in parser.adapters}:
-            known = ", ".join(a.name for a in parser.adapters)
-            command.error(f"unknown dialect {dialect!r}; known: {known}")
+        if dialect is not None:
+            try:
+                parser.adapter(dialect)  # registered, or an installed plugin by name
+            except NewsmetaError as error:  # unknown name, or a plugin that fails to load
+                command.error(str(error))
     except SystemExit as exit:  # argparse reports usage errors (2) and --help (0) this way
         return exit.code if isinstance(exit.code, int) else EXIT_USAGE
     try:

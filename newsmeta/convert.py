@@ -24,7 +24,7 @@ from ._coerce import (
     summary,
 )
 from ._record import Record
-from .adapter import Normalized
+from .adapter import RELATED_FIELDS, Normalized
 from .model import Article, Diagnostic, Image, RelatedArticle, Source
 
 __all__ = ["KeyPath", "Problem", "build_article"]
@@ -185,17 +185,12 @@ class _Builder:
             title = nested.field(item, "title", hooks_for_fields()["title"])
             extra = {**item.extra, **nested.kept}
             for name, source_key in item.provenance.items():
-                if name not in _RELATED_FIELDS:
+                if name not in RELATED_FIELDS:
                     extra[source_key] = item.fields[name]
             self.problems.extend(nested.problems)
             self.diagnostics.extend(nested.diagnostics)
             result.append(RelatedArticle(title=title, extra=extra, **values))
         return tuple(result)
-
-
-_RELATED_FIELDS = frozenset(
-    {"title", "summary", "url", "links", "published", "authors", "images", "kind"}
-) | {"source", "source.name", "source.domain", "source.url", "source.images"}
 
 
 def build_article(
@@ -265,7 +260,7 @@ def _straight(normalized: Normalized, body: str, dialect: str, format: str) -> A
             nested = item.fields
             extra = dict(item.extra)
             for name, source_key in item.provenance.items():
-                if name not in _RELATED_FIELDS:
+                if name not in RELATED_FIELDS:
                     extra[source_key] = nested[name]
             title = hooks["title"](nested["title"], None) if "title" in nested else None
             items.append(

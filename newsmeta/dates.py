@@ -75,17 +75,35 @@ _YEAR = re.compile(r"\d{4}")
 _MAX_DATE_TEXT = 200
 
 
+_DEFAULT_A = datetime(2000, 1, 1)
+_DEFAULT_B = datetime(2001, 2, 2)
+
+
 def _dateutil(text: str) -> datetime:
     # dateutil fills missing parts from today's date; without a year the result
     # would change from day to day, so such text is not taken as a date.
     if len(text) > _MAX_DATE_TEXT or _YEAR.search(text) is None:
         raise ValueError(f"expected a date, got {text!r}")
+    import warnings
+
     from dateutil import parser as dateutil_parser
 
     try:
-        return dateutil_parser.parse(text)
+        with warnings.catch_warnings():
+            # An abbreviation dateutil cannot place ('EST') would silently be UTC.
+            warnings.simplefilter("error", dateutil_parser.UnknownTimezoneWarning)
+            # dateutil fills what the text lacks from `default`; two different
+            # defaults giving different results means the text was not a full date
+            # ("2024", "May 2024") and would otherwise borrow today's day.
+            first = dateutil_parser.parse(text, default=_DEFAULT_A)
+            second = dateutil_parser.parse(text, default=_DEFAULT_B)
+    except dateutil_parser.UnknownTimezoneWarning as exc:
+        raise ValueError(f"expected a date with a known time zone, got {text!r}") from exc
     except (ValueError, OverflowError, TypeError) as exc:
         raise ValueError(f"expected a date, got {text!r}") from exc
+    if first != second:
+        raise ValueError(f"expected a full date (year, month and day), got {text!r}")
+    return first
 
 
 def _describe(value: object) -> str:

@@ -112,6 +112,8 @@ class Parser:
             self.register(_plugins.load_plugin(name))
         self.strict = strict
         self.duplicate_keys: _yaml.DuplicatePolicy = duplicate_keys
+        if not 0.0 < threshold <= 1.0:  # also refuses NaN
+            raise ValueError(f"threshold must be a score in (0, 1], not {threshold!r}")
         self.threshold = threshold
         self.max_front_matter_bytes = max_front_matter_bytes
         self.max_body_bytes = max_body_bytes

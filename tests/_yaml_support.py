@@ -63,6 +63,13 @@ def stock(text: str) -> tuple[str, Any]:
     try:
         return "ok", normalise(YAML(typ="safe", pure=False).load(text))
     except Exception as exc:  # stock lets ValueError, KeyError... escape
+        if "found unexpected ':'" in str(exc):
+            # A documented difference: libyaml refuses "[a:b]", YAML 1.2 and ruamel's
+            # pure parser read it; newsmeta follows the pure parser there.
+            try:
+                return "ok", normalise(YAML(typ="safe", pure=True).load(text))
+            except Exception as pure_exc:
+                return "error", type(pure_exc).__name__
         return "error", type(exc).__name__
 
 

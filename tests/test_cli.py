@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+import newsmeta.plugins
 from newsmeta.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -113,7 +114,10 @@ def test_schema_prints_a_draft_2020_12_schema(capsys: pytest.CaptureFixture[str]
         ([], "the following arguments are required: COMMAND"),
         (["parse"], "the following arguments are required: PATH"),
         (["parse", "x", "--format", "xml"], "argument --format: invalid choice: 'xml'"),
-        (["parse", "x", "--dialect", "nope"], "unknown dialect 'nope'; known: hugo, aggregator"),
+        (
+            ["parse", "x", "--dialect", "nope"],
+            "unknown dialect 'nope'; registered: hugo, aggregator, generic",
+        ),
         (["validate", "x", "--workers", "-1"], "--workers must be 0 (every CPU) or more, not -1"),
     ],
 )
@@ -194,3 +198,11 @@ def test_a_sample_of_the_bulk_folder_is_fully_accounted_for(
     assert parsed + failed == seen
     assert len(out.splitlines()) == parsed
     assert "Traceback" not in err
+
+
+def test_an_installed_plugin_is_a_dialect_by_name(capsys: pytest.CaptureFixture[str]) -> None:
+    sample = ROOT / "examples" / "plugin" / "newsmeta_quillwire" / "quillwire-sample.md"
+    if "quillwire" not in newsmeta.plugins.installed():
+        pytest.skip("the example plugin is not installed (.ci/run installs it)")
+    assert main(["parse", str(sample), "--dialect", "quillwire", "--quiet"]) == 0
+    assert json.loads(capsys.readouterr().out)["dialect"] == "quillwire"

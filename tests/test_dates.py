@@ -51,3 +51,14 @@ def test_named_utc_offsets_become_timezone_utc() -> None:
 def test_not_a_date(value: object) -> None:
     with pytest.raises(ValueError):
         parse_datetime(value)
+
+
+@pytest.mark.parametrize("value", ["2024", "2024-05", "May 2024", "2019 10:00"])
+def test_text_without_a_full_date_is_not_completed_from_today(value: str) -> None:
+    with pytest.raises(ValueError, match="full date"):
+        parse_datetime(value)
+
+
+def test_an_unknown_time_zone_abbreviation_is_not_taken_as_utc() -> None:
+    with pytest.raises(ValueError, match="known time zone"):
+        parse_datetime("2024-03-05 18:20 EST")

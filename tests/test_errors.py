@@ -198,3 +198,21 @@ def test_from_dict_rejects_what_to_dict_cannot_have_written() -> None:
         newsmeta.from_dict({"title": "x", "published": "not a date"})
     assert str(info.value).startswith("<string>: not an Article dict (")
     assert str(info.value).endswith("); expected the output of to_dict")
+
+
+def test_a_blank_title_is_an_error_not_an_empty_article() -> None:
+    with pytest.raises(newsmeta.FieldError) as info:
+        newsmeta.parse("---\ntitle: '   '\n" + _HUGO_KEYS + "---\n", path="a.md")
+    assert str(info.value) == "a.md:2:1: 'title' is empty; expected text"
+
+
+@pytest.mark.parametrize("threshold", [0.0, -1.0, 1.5, float("nan")])
+def test_a_detection_threshold_outside_0_1_is_refused(threshold: float) -> None:
+    with pytest.raises(ValueError, match="threshold must be a score in"):
+        newsmeta.Parser(threshold=threshold)
+
+
+def test_a_duplicate_key_names_the_first_one_relative_to_itself() -> None:
+    with pytest.raises(newsmeta.StructureError) as info:
+        newsmeta.parse("\n\n---\ntitle: Hi\nx: 1\ntitle: Ho\n---\n", path="a.md")
+    assert str(info.value) == "a.md:6:1: duplicate key 'title' (first 2 lines above)"

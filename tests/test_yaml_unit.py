@@ -209,7 +209,7 @@ def test_merge_errors(text: str, error: type[Exception], message: str) -> None:
 def test_duplicate_key_error() -> None:
     with pytest.raises(StructureError) as info:
         value("a: 1\nb: 2\na: 3")
-    assert info.value.reason == "duplicate key 'a' (first at line 1)"
+    assert info.value.reason == "duplicate key 'a' (first 2 lines above)"
     assert (info.value.line, info.value.column) == (3, 1)
 
 
@@ -292,3 +292,10 @@ def test_pure_fallback_same_results_and_warns_once(monkeypatch: pytest.MonkeyPat
     assert len(slow) == 1
     assert "C extension" in str(slow[0].message)
     assert issubclass(SlowYAMLWarning, RuntimeWarning)
+
+
+def test_a_colon_inside_a_flow_plain_scalar_is_read_as_yaml_1_2_allows() -> None:
+    # libyaml refuses it; ruamel's pure parser (and YAML 1.2) read it as text.
+    assert load_yaml("images: [https://a.test/a.jpg, b]")[0] == {
+        "images": ["https://a.test/a.jpg", "b"]
+    }
