@@ -12,13 +12,12 @@ built-in dialects use exactly this public mechanism.
 
 from __future__ import annotations
 
-import functools
-import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import datetime, timezone
 from typing import Any, Protocol, runtime_checkable
 from urllib.parse import urlsplit
 
+from ._paths import MISSING, KeyPath, path_problem, plain_key, residual, resolve
 from ._record import Record
 from .errors import AdapterError
 from .model import Diagnostic
@@ -59,7 +58,6 @@ CANONICAL_FIELDS: Mapping[str, bool] = {
     "language": True,
 }
 
-_MISSING = object()
 # A converter returns _SKIP when a value is not meant for the field (``published:
 # false`` is no date): the rule then tries its next path and the key stays in extra.
 _SKIP = object()
@@ -257,7 +255,7 @@ class Rule(Record):
         if not self.paths:
             raise AdapterError(f"rule for {self.target!r} names no source keys")
         for path in self.paths:
-            problem = _path_problem(path)
+            problem = path_problem(path)
             if problem:
                 raise AdapterError(f"invalid key path {path!r} for {self.target!r}: {problem}")
         if self.convert is not None:
@@ -272,119 +270,6 @@ class Rule(Record):
                     f"converter {self.convert!r} does not fit {self.target!r}; "
                     f"it fits: {', '.join(fits)}"
                 )
-
-
-KeyPath = tuple[str | int, ...]
-
-
-class _Each:
-    """The ``[]`` of a path: every item of a list."""
-
-    def __repr__(self) -> str:
-        return "[]"
-
-
-_EACH = _Each()
-_Part = str | int | _Each
-_SEGMENT = re.compile(r"([^.\[\]]+)((?:\[\d*\])*)\Z")
-_INDEX = re.compile(r"\[(\d*)\]")
-
-
-def _path_problem(path: object) -> str:
-    """Why *path* is not a valid key path, or "" if it is."""
-    if not isinstance(path, str) or not path.strip():
-        return "expected a non-empty key such as 'title' or 'meta.issued'"
-    segments = path.split(".")
-    if any(_SEGMENT.match(segment) is None for segment in segments):
-        return "expected keys joined by '.', each optionally followed by [0] or []"
-    if path.count("[]") > 1:
-        return "at most one '[]' is allowed"
-    return ""
-
-
-@functools.lru_cache(maxsize=1024)
-def _parts(path: str) -> tuple[_Part, ...]:
-    parts: list[_Part] = []
-    for segment in path.split("."):
-        match = _SEGMENT.match(segment)
-        if match is None:  # not a path we validated: treat it as one plain key
-            parts.append(segment)
-            continue
-        parts.append(match.group(1))
-        for index in _INDEX.findall(match.group(2)):
-            parts.append(int(index) if index else _EACH)
-    return tuple(parts)
-
-
-def _plain_key(path: str) -> str | None:
-    """*path* itself if it names one top-level key, else None."""
-    return None if "." in path or "[" in path else path
-
-
-def _resolve(mapping: Mapping[str, Any], path: str) -> tuple[Any, tuple[KeyPath, ...]]:
-    """Value at a dotted *path* (``a.b``, ``a[0].b``, ``a[].b``) and the key paths used.
-
-    With ``[]`` the value is the list of what each item holds (items without it
-    are left out) and every item's key path is returned.
-    """
-    if path in mapping:
-        return mapping[path], ((path,),)
-    parts = _parts(path)
-    if len(parts) == 2:
-        # 'link.href', 'provider.name': the common nested case, without the walk.
-        outer, key = parts
-        if isinstance(outer, str) and isinstance(key, str):
-            inner = mapping.get(outer)
-            if inner.__class__ is dict:
-                return (inner[key], ((outer, key),)) if key in inner else (_MISSING, ())
-            if inner is None or inner.__class__ is str:
-                return _MISSING, ()
-    return _walk(mapping, parts, ())
-
-
-def _walk(node: Any, parts: tuple[_Part, ...], prefix: KeyPath) -> tuple[Any, tuple[KeyPath, ...]]:
-    for position, part in enumerate(parts):
-        if isinstance(part, _Each):
-            if not isinstance(node, list):
-                return _MISSING, ()
-            values: list[Any] = []
-            used: list[KeyPath] = []
-            for index, item in enumerate(node):
-                value, keys = _walk(item, parts[position + 1 :], (*prefix, index))
-                if value is not _MISSING and value is not None:
-                    values.append(value)
-                    used.extend(keys)
-            return (values, tuple(used)) if values else (_MISSING, ())
-        if isinstance(part, int):
-            if not isinstance(node, list) or part >= len(node):
-                return _MISSING, ()
-        elif not isinstance(node, Mapping) or part not in node:
-            return _MISSING, ()
-        node = node[part]
-        prefix = (*prefix, part)
-    return node, (prefix,)
-
-
-def _residual(value: Any, consumed: set[KeyPath], prefix: KeyPath) -> Any:
-    """What remains of *value* once the *consumed* key paths are taken out."""
-    if prefix in consumed:
-        return _MISSING
-    if not any(path[: len(prefix)] == prefix for path in consumed):
-        return value
-    if isinstance(value, Mapping):
-        rest: dict[Any, Any] = {}
-        for key, item in value.items():
-            kept = _residual(item, consumed, (*prefix, key))
-            if kept is not _MISSING:
-                rest[key] = kept
-        return rest if rest else _MISSING
-    if isinstance(value, list):
-        # Positions matter in a list, so a consumed item leaves a null behind.
-        items = [_residual(item, consumed, (*prefix, i)) for i, item in enumerate(value)]
-        if all(item is _MISSING for item in items):
-            return _MISSING
-        return [None if item is _MISSING else item for item in items]
-    return value
 
 
 class MappingAdapter:
@@ -416,11 +301,11 @@ class MappingAdapter:
         self.description = description
         # Compiled once: plain top-level keys are looked up directly, which is
         # what nearly every path is; only dotted or indexed paths walk.
-        self._votes = tuple((path, _plain_key(path), weight) for path, weight in signature.items())
+        self._votes = tuple((path, plain_key(path), weight) for path, weight in signature.items())
         plan: list[tuple[str, bool, Any, tuple[tuple[str, str | None], ...]]] = []
         for rule in self._rules:
             convert = _CONVERTER_FUNCTIONS[rule.convert] if rule.convert is not None else None
-            paths = tuple((path, _plain_key(path)) for path in rule.paths)
+            paths = tuple((path, plain_key(path)) for path in rule.paths)
             plan.append((rule.target, CANONICAL_FIELDS[rule.target], convert, paths))
         self._plan = tuple(plan)
         # A related item is read with the rules for what a RelatedArticle holds;
@@ -461,8 +346,8 @@ class MappingAdapter:
         voters: list[str] = []
         try:
             for path, key, weight in self._votes:
-                value = mapping.get(key) if key is not None else _resolve(mapping, path)[0]
-                if value is not None and value is not _MISSING:
+                value = mapping.get(key) if key is not None else resolve(mapping, path)[0]
+                if value is not None and value is not MISSING:
                     present += weight
                     voters.append(path)
         except Exception:  # a score must never raise, whatever the input
@@ -483,10 +368,10 @@ class MappingAdapter:
             for path, key in paths:
                 keys: tuple[KeyPath, ...] | None = None
                 if key is not None:
-                    value = mapping.get(key, _MISSING)
+                    value = mapping.get(key, MISSING)
                 else:
-                    value, keys = _resolve(mapping, path)
-                if value is _MISSING or value is None or value == "" or value == []:
+                    value, keys = resolve(mapping, path)
+                if value is MISSING or value is None or value == "" or value == []:
                     continue
                 if convert is not None:
                     value = convert(value)
@@ -517,8 +402,8 @@ class MappingAdapter:
             if key in used:
                 continue
             if key in roots:
-                value = _residual(value, consumed, (key,))
-                if value is _MISSING:
+                value = residual(value, consumed, (key,))
+                if value is MISSING:
                     continue
             extra[key] = value
         return Normalized(fields, provenance, extra)

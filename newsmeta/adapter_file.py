@@ -30,8 +30,9 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from . import _yaml
+from ._paths import path_problem
 from ._words import kind_of
-from .adapter import CANONICAL_FIELDS, MappingAdapter, Rule, _path_problem
+from .adapter import CANONICAL_FIELDS, MappingAdapter, Rule
 from .errors import AdapterError, AdapterFileError, SourceError
 from .load import locate_key
 from .split import Format, Split
@@ -148,7 +149,7 @@ class _Reader:
         weights: dict[str, float] = {}
         for key, weight in value.items():
             at = ("signature", key)
-            problem = _path_problem(key)
+            problem = path_problem(key)
             if problem:
                 self.fail(f"'signature' key {key!r} is not a key path: {problem}", at)
             if isinstance(weight, bool) or not isinstance(weight, int | float) or weight <= 0:
@@ -221,7 +222,7 @@ class _Reader:
         for index, item in enumerate(items):
             if not isinstance(item, str):
                 self.fail(f"'{shown}[{index}]' is {kind_of(item)}; expected a key path", at)
-            problem = _path_problem(item)
+            problem = path_problem(item)
             if problem:
                 self.fail(f"{shown!r} key path {item!r} is invalid: {problem}", at)
         return tuple(items)
