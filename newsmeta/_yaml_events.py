@@ -10,6 +10,7 @@ and column, comes from this path.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any, Final, TypedDict
 
@@ -197,6 +198,8 @@ def _build(
                 nodes += 1
                 tag = event.ctag
                 value = event.value
+                if event.style == '"' and _SURROGATE(value):  # only the pure parser lets them by
+                    value = _pair_surrogates(value)
                 if tag is None:
                     if event.implicit[0]:  # plain: resolve; quoted: stays a string
                         first = value[:1]
@@ -332,6 +335,19 @@ def _build(
         where = _pos(getattr(event, "start_mark", None))
         shown = event.value if isinstance(event, ScalarEvent) else ""
         raise LoadError(f"cannot construct {shown!r}: {exc}", **where) from exc
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]").search
+
+
+def _pair_surrogates(text: str) -> str:
+    """Join "\\ud83d\\ude00"-style escape pairs into the one character they spell.
+
+    libyaml decodes each ``\\u`` escape on its own, leaving two lone surrogates
+    where JSON and Python see one character; an unpaired surrogate stays as it is
+    (as json.loads leaves it).
+    """
+    return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "surrogatepass")
 
 
 def _tagged_scalar(tag: str, event: Any, key_position: bool) -> Any:

@@ -41,7 +41,8 @@ def corpus_front_matters(folder: str) -> list[tuple[str, str]]:
 def normalise(value: Any) -> Any:
     """Comparable form that keeps types (True != 1) and ignores documented differences.
 
-    The only documented value difference is the tzinfo object: compare offsets.
+    Documented value differences: the tzinfo object (compare offsets) and
+    surrogate pairs from ``\\u`` escapes (joined into one character).
     """
     if isinstance(value, dict):
         return ("map", {normalise(k): normalise(v) for k, v in value.items()})
@@ -53,6 +54,12 @@ def normalise(value: Any) -> Any:
         return ("nan",)
     if isinstance(value, datetime.datetime):
         return ("datetime", value.replace(tzinfo=None), value.utcoffset())
+    if isinstance(value, str):
+        # Documented: escaped surrogate pairs ("\\ud83d\\ude00") become one character.
+        return (
+            "str",
+            value.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "surrogatepass"),
+        )
     return (type(value).__name__, value)
 
 

@@ -299,3 +299,9 @@ def test_a_colon_inside_a_flow_plain_scalar_is_read_as_yaml_1_2_allows() -> None
     assert load_yaml("images: [https://a.test/a.jpg, b]")[0] == {
         "images": ["https://a.test/a.jpg", "b"]
     }
+
+
+def test_an_escaped_surrogate_pair_is_one_character() -> None:
+    # The flow sequence with ':' sends this document to ruamel's pure parser.
+    text = 'd: [2024-01-02T03:04:05Z]\nt: "\\ud83d\\ude00"'
+    assert load_yaml(text)[0]["t"] == "\U0001f600"
