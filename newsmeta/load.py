@@ -13,9 +13,8 @@ import sys
 from collections.abc import Mapping
 from typing import Any
 
-import attrs
-
 from . import _yaml
+from ._record import Record
 from ._words import kind_of
 from .errors import LimitError, LoadError, NewsmetaError, StructureError
 from .model import Diagnostic
@@ -26,10 +25,18 @@ __all__ = ["Loaded", "load", "locate_key"]
 _TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
 
 
-@attrs.frozen
-class Loaded:
+class Loaded(Record):
+    """The loaded mapping and what loading noticed (duplicate keys, emptiness)."""
+
+    __slots__ = ("mapping", "diagnostics")
     mapping: Mapping[str, Any]
-    diagnostics: tuple[Diagnostic, ...] = ()
+    diagnostics: tuple[Diagnostic, ...]
+
+    def __init__(
+        self, mapping: Mapping[str, Any], diagnostics: tuple[Diagnostic, ...] = ()
+    ) -> None:
+        object.__setattr__(self, "mapping", mapping)
+        object.__setattr__(self, "diagnostics", diagnostics)
 
 
 def load(

@@ -10,8 +10,7 @@ import codecs
 import re
 from typing import Literal
 
-import attrs
-
+from ._record import Record
 from .errors import EncodingError, FrontMatterError, LimitError
 
 __all__ = ["Format", "Split", "decode", "split"]
@@ -33,18 +32,25 @@ _TOML_FENCE = re.compile(r"\+\+\+[ \t]*\Z")
 _SUPPORTED_YAML_TAGS = {"yaml", "yml"}
 
 
-@attrs.frozen
-class Split:
+class Split(Record):
     """Raw pieces of a document.
 
     ``line_offset`` is how many lines precede the front-matter text, so a
     1-based line inside ``front_matter`` plus ``line_offset`` is the file line.
     """
 
+    __slots__ = ("format", "front_matter", "body", "line_offset")
     format: Format
     front_matter: str
     body: str
     line_offset: int
+
+    def __init__(self, format: Format, front_matter: str, body: str, line_offset: int) -> None:
+        set_ = object.__setattr__
+        set_(self, "format", format)
+        set_(self, "front_matter", front_matter)
+        set_(self, "body", body)
+        set_(self, "line_offset", line_offset)
 
 
 def decode(data: bytes, *, path: str | None = None) -> str:
