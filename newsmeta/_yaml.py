@@ -39,6 +39,7 @@ import warnings
 from collections.abc import Callable, Sequence
 from typing import Any, Final, Literal
 
+from ._surrogates import SURROGATE_ESCAPE
 from ._yaml_simple import MAX_DEPTH as _SIMPLE_MAX_DEPTH
 from ._yaml_simple import load_simple
 from .errors import LoadError
@@ -70,8 +71,9 @@ DIFFERENCES: Final = (
     "LimitError (ruamel recurses and expands without limit)",
     "a ':' inside a plain scalar in a flow collection ('[https://a.test/x]') is read as YAML "
     "1.2 and ruamel's pure parser read it (libyaml, ruamel's C parser, refuses it)",
-    "a surrogate pair written as two \\u escapes in a double-quoted scalar is one character "
-    "(ruamel's pure parser leaves two lone surrogates; its C parser refuses them)",
+    "a surrogate pair written as two \\u escapes in a double-quoted scalar is one character, "
+    "as in JSON (ruamel's pure parser leaves two lone surrogates; its C parser refuses them), "
+    "and a lone surrogate escape is an EncodingError at the escape (the pure parser keeps it)",
 )
 
 _force_pure = False
@@ -96,6 +98,7 @@ def use_simple_path(enabled: bool) -> None:
 
 
 _FLOW_COLON: Final = "found unexpected ':'"
+_BAD_ESCAPE: Final = "found invalid Unicode character escape code"
 
 
 def _quiet_pure_events(text: str) -> Callable[[], Any]:
@@ -140,12 +143,20 @@ def load_yaml(
     try:
         return _yaml_events.load_events(text, _pure_events if pure else None, *options)
     except LoadError as error:
-        # libyaml (the C parser) refuses a ':' inside a plain scalar in a flow
-        # collection ("[https://a.test/x]"), which YAML 1.2 allows and ruamel's
-        # pure parser reads; only that refusal is worth a second, slower look.
-        if pure or _FLOW_COLON not in error.reason:
+        # libyaml (the C parser) refuses two things that YAML 1.2 allows and
+        # ruamel's pure parser reads: a ':' inside a plain scalar in a flow
+        # collection ("[https://a.test/x]") and surrogate escapes, which JSON
+        # uses for a pair ("\\ud83d\\udcca").  Only those refusals are worth a
+        # second, slower look.
+        if pure or not _pure_may_read(error.reason, text):
             raise
         return _yaml_events.load_events(text, _quiet_pure_events, *options)
+
+
+def _pure_may_read(reason: str, text: str) -> bool:
+    if _FLOW_COLON in reason:
+        return True
+    return _BAD_ESCAPE in reason and SURROGATE_ESCAPE.search(text) is not None
 
 
 def locate(text: str, path: Sequence[str | int]) -> tuple[int, int] | None:

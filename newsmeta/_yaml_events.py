@@ -10,7 +10,6 @@ and column, comes from this path.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from typing import Any, Final, TypedDict
 
@@ -26,6 +25,13 @@ from ruamel.yaml.events import (
     StreamEndEvent,
 )
 
+from ._surrogates import (
+    SURROGATE,
+    first_lone,
+    join_pairs,
+    lone_surrogate_error,
+    nth_surrogate_escape,
+)
 from ._yaml_resolve import (
     MERGE,
     NUMBER_START,
@@ -37,7 +43,7 @@ from ._yaml_resolve import (
     resolve_number,
     resolve_plain,
 )
-from .errors import LimitError, LoadError, NewsmetaError, StructureError
+from .errors import EncodingError, LimitError, LoadError, NewsmetaError, StructureError
 
 try:
     from _ruamel_yaml import CParser as _CParser
@@ -140,6 +146,8 @@ def load_events(
         return _build(get_event, keep_last, max_alias_expansion, max_depth)
     except NewsmetaError:
         raise
+    except _LoneSurrogate as lone:
+        raise _lone_surrogate(text, lone) from None
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or exc.context or "invalid YAML"
@@ -152,6 +160,17 @@ def load_events(
         raise LimitError("YAML document too large to load") from exc
     except Exception as exc:  # UnicodeError from the C reader, anything unforeseen
         raise LoadError(f"invalid YAML: {type(exc).__name__}: {exc}") from exc
+
+
+def _lone_surrogate(text: str, lone: _LoneSurrogate) -> EncodingError:
+    start, end = lone.event.start_mark, lone.event.end_mark
+    found = nth_surrogate_escape(text, start.index, end.index, lone.nth)
+    if found is None:  # pragma: no cover - a surrogate in a scalar comes from an escape
+        return EncodingError(
+            "a lone surrogate escape is not a character; expected a surrogate pair",
+            **_pos(start),
+        )
+    return lone_surrogate_error(text, *found)
 
 
 def _build(
@@ -199,7 +218,7 @@ def _build(
                 tag = event.ctag
                 value = event.value
                 if event.style == '"' and _SURROGATE(value):  # only the pure parser lets them by
-                    value = _pair_surrogates(value)
+                    value = _pair_surrogates(value, event)
                 if tag is None:
                     if event.implicit[0]:  # plain: resolve; quoted: stays a string
                         first = value[:1]
@@ -337,17 +356,30 @@ def _build(
         raise LoadError(f"cannot construct {shown!r}: {exc}", **where) from exc
 
 
-_SURROGATE = re.compile("[\ud800-\udfff]").search
+_SURROGATE: Final = SURROGATE.search
 
 
-def _pair_surrogates(text: str) -> str:
+class _LoneSurrogate(Exception):
+    """A lone surrogate escape in a scalar; ``load_events`` says where it is in the text."""
+
+    def __init__(self, event: Any, nth: int) -> None:
+        super().__init__()
+        self.event = event
+        self.nth = nth
+
+
+def _pair_surrogates(text: str, event: Any) -> str:
     """Join "\\ud83d\\ude00"-style escape pairs into the one character they spell.
 
-    libyaml decodes each ``\\u`` escape on its own, leaving two lone surrogates
-    where JSON and Python see one character; an unpaired surrogate stays as it is
-    (as json.loads leaves it).
+    libyaml refuses surrogate escapes (``_yaml`` then asks the pure parser),
+    which decodes each ``\\u`` escape on its own, leaving two lone surrogates
+    where JSON and Python see one character.  A surrogate left unpaired is no
+    character at all: an error (``_LoneSurrogate``, positioned by ``load_events``).
     """
-    return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "surrogatepass")
+    nth = first_lone(text)
+    if nth is not None:
+        raise _LoneSurrogate(event, nth)
+    return join_pairs(text)
 
 
 def _tagged_scalar(tag: str, event: Any, key_position: bool) -> Any:

@@ -59,7 +59,10 @@ _SINGLE_END: Final = re.compile(r"([^']*(?:''[^']*)*)'(?: +(?:#.*)?)?$").match
 _SINGLE_MID: Final = re.compile(r"[^']*(?:''[^']*)*$").match
 _DOUBLE: Final = re.compile(r'"([^"\\]*(?:\\.[^"\\]*)*)"(?: +(?:#.*)?)?$').match
 _EMPTY_FLOW: Final = re.compile(r"(\[\]|\{\})(?: +(?:#.*)?)?$").match
-_ESCAPE: Final = re.compile(r"\\(?:u([0-9A-Fa-f]{4})|(.))")
+# A surrogate pair first ("\\ud83d\\udcca" is one character, as in JSON), then any escape.
+_ESCAPE: Final = re.compile(
+    r"\\u([dD][89abAB][0-9A-Fa-f]{2})\\u([dD][c-fC-F][0-9A-Fa-f]{2})|\\(?:u([0-9A-Fa-f]{4})|(.))"
+)
 _ESCAPES: Final = {
     "\\": "\\", '"': '"', "/": "/", "n": "\n", "t": "\t", "r": "\r", "b": "\b", "f": "\f",
     "0": "\0", "a": "\a", "v": "\v", "e": "\x1b", " ": " ",
@@ -94,12 +97,15 @@ def _plain(text: str) -> Any:
 
 
 def _unescape(match: re.Match[str]) -> str:
-    code = match[1]
+    if match[1] is not None:
+        high, low = int(match[1], 16), int(match[2], 16)
+        return chr(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00))
+    code = match[3]
     if code is not None:
         if 0xD800 <= int(code, 16) <= 0xDFFF:
-            raise _Bail("surrogate escape")
+            raise _Bail("lone surrogate escape")  # an error, which the general path places
         return chr(int(code, 16))
-    found = _ESCAPES.get(match[2])
+    found = _ESCAPES.get(match[4])
     if found is None:
         raise _Bail("rare escape")
     return found
