@@ -25,7 +25,7 @@ from ._coerce import (
 )
 from ._record import Record
 from .adapter import RELATED_FIELDS, Normalized
-from .model import Article, Diagnostic, Image, RelatedArticle, Source
+from .model import Article, Diagnostic, Format, Image, RelatedArticle, Source
 
 __all__ = ["KeyPath", "Problem", "build_article"]
 
@@ -194,7 +194,7 @@ class _Builder:
 
 
 def build_article(
-    normalized: Normalized, *, body: str, dialect: str, format: str
+    normalized: Normalized, *, body: str, dialect: str, format: Format
 ) -> tuple[Article | None, list[Problem], list[Diagnostic]]:
     """Build the ``Article``, or return every problem that prevents it.
 
@@ -245,7 +245,7 @@ def _straight_common(
     return {k: v for k, v in values.items() if v is not None}
 
 
-def _straight(normalized: Normalized, body: str, dialect: str, format: str) -> Article | None:
+def _straight(normalized: Normalized, body: str, dialect: str, format: Format) -> Article | None:
     fields = normalized.fields
     if "title" not in fields:
         return None
@@ -281,7 +281,7 @@ def _straight(normalized: Normalized, body: str, dialect: str, format: str) -> A
 
 
 def _build(
-    normalized: Normalized, *, body: str, dialect: str, format: str
+    normalized: Normalized, *, body: str, dialect: str, format: Format
 ) -> tuple[Article | None, list[Problem], list[Diagnostic]]:
     builder = _Builder()
     values = builder.common(normalized)

@@ -14,7 +14,9 @@ from collections.abc import Mapping
 from typing import Any
 
 from . import _yaml
+from ._multimarkdown import load_multimarkdown
 from ._record import Record
+from ._surrogates import lone_escape_in_json, lone_surrogate_error
 from ._words import kind_of
 from .errors import LimitError, LoadError, NewsmetaError, StructureError
 from .model import Diagnostic
@@ -49,13 +51,26 @@ def load(
     """Parse the front matter of *split*; positions in errors are front-matter relative."""
     diagnostics: list[Diagnostic] = []
     _reject_nul(split.front_matter)
-    if split.format == "yaml":
-        value, duplicates = _load_yaml(
-            split.front_matter,
-            duplicate_keys=duplicate_keys,
-            max_alias_expansion=max_alias_expansion,
-            max_depth=max_depth,
-        )
+    if split.format in _LENIENT:
+        diagnostics.append(_LENIENT[split.format])
+    if split.format == "toml":
+        value = _load_toml(split.front_matter)
+        _check_depth(value, split.front_matter, max_depth)
+    elif split.format == "json":
+        value = _load_json(split.front_matter)
+        _check_depth(value, split.front_matter, max_depth)
+    else:  # YAML, fenced or Hexo's, and metadata headers: duplicates reported alike
+        if split.format == "multimarkdown":
+            value, duplicates = load_multimarkdown(
+                split.front_matter, keep_last=duplicate_keys == "last"
+            )
+        else:
+            value, duplicates = _load_yaml(
+                split.front_matter,
+                duplicate_keys=duplicate_keys,
+                max_alias_expansion=max_alias_expansion,
+                max_depth=max_depth,
+            )
         diagnostics.extend(
             Diagnostic(
                 code="duplicate-key",
@@ -66,12 +81,6 @@ def load(
             )
             for key, line, column in duplicates
         )
-    elif split.format == "toml":
-        value = _load_toml(split.front_matter)
-        _check_depth(value, split.front_matter, max_depth)
-    else:
-        value = _load_json(split.front_matter)
-        _check_depth(value, split.front_matter, max_depth)
     # YAML needs no walk here: its loader counts depth (aliases included) as it builds.
     if value is None:
         diagnostics.append(Diagnostic(code="empty-front-matter", message="front matter is empty"))
@@ -92,6 +101,24 @@ def load(
                 column=column,
             )
     return Loaded(value, tuple(diagnostics))
+
+
+#: The diagnostic of each format that was recognised without fences (a lenient choice).
+_LENIENT: Mapping[str, Diagnostic] = {
+    "hexo-yaml": Diagnostic(
+        code="unfenced-front-matter",
+        message="front matter has no opening '---'; read as Hexo's YAML, up to the first '---'",
+        line=1,
+        column=1,
+    ),
+    "multimarkdown": Diagnostic(
+        code="unfenced-front-matter",
+        message="no fenced front matter; the 'Key: value' lines before the first blank line "
+        "read as a MultiMarkdown/Pelican metadata header (values are text)",
+        line=1,
+        column=1,
+    ),
+}
 
 
 def _reject_nul(text: str) -> None:
@@ -164,13 +191,18 @@ def _load_json(text: str) -> Any:
     import json  # JSON front matter is rare; the module costs ~1.5 ms to import
 
     try:
-        return json.loads(text)
+        value = json.loads(text)
     except json.JSONDecodeError as exc:
         raise LoadError(f"invalid JSON: {exc.msg}", line=exc.lineno, column=exc.colno) from exc
     except RecursionError as exc:
         raise _too_deep(text, None, "the JSON parser's recursion limit") from exc
     except ValueError as exc:  # e.g. an integer longer than int() accepts
         raise LoadError(f"invalid JSON: {exc}") from exc
+    # json.loads joins an escaped surrogate pair but lets a lone one through.
+    lone = lone_escape_in_json(text)
+    if lone is not None:
+        raise lone_surrogate_error(text, *lone)
+    return value
 
 
 def _check_depth(value: Any, text: str, max_depth: int) -> None:
@@ -238,13 +270,14 @@ def locate_key(split: Split, path: tuple[str | int, ...]) -> tuple[int, int] | N
     """
     if not path:
         return None
-    if split.format == "yaml" and len(path) > 1:
+    yaml = split.format == "yaml" or split.format == "hexo-yaml"
+    if yaml and len(path) > 1:
         found = _yaml.locate(split.front_matter, path)
     else:
-        # A top-level key sits at the start of a line in block YAML, TOML and
-        # pretty JSON; a regex finds it without re-parsing the document.
+        # A top-level key sits at the start of a line in block YAML, TOML,
+        # metadata headers and pretty JSON; a regex finds it without re-parsing.
         found = _search_key(split.front_matter, path)
-        if found is None and split.format == "yaml":
+        if found is None and yaml:
             found = _yaml.locate(split.front_matter, path)
     if found is None:
         return None

@@ -10,7 +10,7 @@ because they may contain lists and dicts).
 # and the schema read the field types without resolving strings at import.
 from collections.abc import Mapping
 from datetime import datetime
-from typing import Any
+from typing import Any, Literal
 
 import attrs
 
@@ -18,10 +18,16 @@ __all__ = [
     "Article",
     "Author",
     "Diagnostic",
+    "Format",
     "Image",
     "RelatedArticle",
     "Source",
 ]
+
+#: Which container held the front matter: the three fenced forms (``---`` YAML,
+#: ``+++`` TOML, ``{`` JSON), Hexo's YAML without an opening ``---``, and the
+#: fence-less ``Key: value`` header of MultiMarkdown, Pelican and Python-Markdown.
+Format = Literal["yaml", "toml", "json", "hexo-yaml", "multimarkdown"]
 
 
 def _empty_mapping() -> Mapping[str, Any]:
@@ -115,6 +121,6 @@ class Article:
     language: str | None = None
     extra: Mapping[str, Any] = attrs.field(factory=_empty_mapping, hash=False)
     dialect: str = ""
-    format: str = "yaml"
+    format: Format = "yaml"
     provenance: Mapping[str, str] = attrs.field(factory=_empty_mapping, hash=False)
     diagnostics: tuple[Diagnostic, ...] = ()

@@ -242,7 +242,11 @@ class Parser:
         parts = self.split(text, path=where)
         mapping, load_diagnostics = self.load(parts, path=where)
         if dialect is None:
-            adapter = self._detected(mapping, where, facts)
+            # A metadata header was only taken as one for its title or date key:
+            # like a dated file name, reason enough for the fallback dialect.
+            adapter = self._detected(
+                mapping, where, facts is not None or parts.format == "multimarkdown"
+            )
         else:
             adapter = self.adapter(dialect, path=where)
         normalized = self._normalize(adapter, mapping, where)
@@ -296,15 +300,16 @@ class Parser:
     # -- helpers ----------------------------------------------------------------
 
     def _detected(
-        self, mapping: Mapping[str, Any], where: str | None, facts: FileFacts | None
+        self, mapping: Mapping[str, Any], where: str | None, article_like: bool
     ) -> Adapter:
         winner = clear_winner(self.adapters, mapping, self.threshold)
         if winner is not None:
             return winner
         detection = self.detect(mapping)
-        if detection.chosen is None and facts is not None:
-            # Nothing in the front matter fits, but the name is a dated post: that
-            # is what a fallback dialect is for (Jekyll's empty front matter).
+        if detection.chosen is None and article_like:
+            # Nothing in the front matter fits, but the name is a dated post (or the
+            # header has a title or date): that is what a fallback dialect is for
+            # (Jekyll's empty front matter).
             specific = [c for c in detection.candidates if not c.fallback]
             if not any(c.score >= self.threshold for c in specific):
                 fallback = next((a for a in self.adapters if a.fallback), None)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import types
 from collections.abc import Mapping
 from datetime import datetime
-from typing import Any, Union, get_args, get_origin
+from typing import Any, Literal, Union, get_args, get_origin
 
 import attrs
 
@@ -69,6 +69,8 @@ def _type_schema(tp: Any, definitions: dict[str, Any]) -> dict[str, Any]:
             definitions[tp.__name__] = _object_schema(tp, definitions)
         return {"$ref": f"#/$defs/{tp.__name__}"}
     origin, args = get_origin(tp), get_args(tp)
+    if origin is Literal and all(isinstance(arg, str) for arg in args):
+        return {"type": "string", "enum": list(args)}
     if origin in (Union, types.UnionType):
         members = [_type_schema(arg, definitions) for arg in args]
         if all(set(member) == {"type"} for member in members):
