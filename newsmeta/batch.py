@@ -34,14 +34,30 @@ from .errors import (
 from .model import Article
 from .parser import Parser
 from .serialize import to_dict
+from .split import begins_with_front_matter
 
 if TYPE_CHECKING:
     from concurrent.futures import Future, ProcessPoolExecutor
 
 __all__ = ["DEFAULT_PATTERNS", "Output", "Result", "Summary", "parse_many"]
 
-#: File names read when walking a folder (explicitly named files are always read).
-DEFAULT_PATTERNS: tuple[str, ...] = ("*.md", "*.markdown")
+#: File names read when walking a folder (explicitly named files are always read):
+#: Markdown, MDX (Astro, Docusaurus), Quarto, R Markdown (blogdown) and HTML pages,
+#: of which a walk reads only those that begin with front matter (Jekyll's).
+DEFAULT_PATTERNS: tuple[str, ...] = (
+    "*.md",
+    "*.markdown",
+    "*.mdx",
+    "*.qmd",
+    "*.Rmd",
+    "*.Rmarkdown",
+    "*.html",
+)
+#: Found by a walk, such a file counts only if it begins with front matter; most
+#: HTML files of a site are templates or generated pages, not articles.
+_SNIFFED_SUFFIXES = (".html", ".htm")
+#: Bytes read to sniff a file: a BOM, some blank lines and the opener fit easily.
+_SNIFF_BYTES = 4096
 
 #: Inputs per task sent to a worker: parsing one file takes ~2 ms, so single
 #: files would spend a noticeable share of the time on inter-process traffic.
@@ -56,8 +72,19 @@ Source: TypeAlias = "str | os.PathLike[str] | tuple[str, str | bytes]"
 Output: TypeAlias = Literal["article", "json"]
 # A unit of work: a name and what to parse.  None means "read the file at
 # name"; a SourceError is a failure already known while walking (a folder we
-# may not list), kept in line so results stay in input order.
-_Task: TypeAlias = "tuple[str, str | bytes | SourceError | None]"
+# may not list), kept in line so results stay in input order; _IF_FRONT_MATTER
+# means "read it only if it begins with front matter, else skip it".
+_Task: TypeAlias = "tuple[str, str | bytes | SourceError | _IfFrontMatter | None]"
+
+
+class _IfFrontMatter:
+    """Marks a walked file that is read only if it begins with front matter (HTML)."""
+
+    def __reduce__(self) -> str:
+        return "_IF_FRONT_MATTER"  # one instance, also in worker processes
+
+
+_IF_FRONT_MATTER = _IfFrontMatter()
 
 
 @attrs.frozen
@@ -191,7 +218,8 @@ def parse_many(
     tasks = _tasks(sources, tuple(patterns))
     as_json = output == "json"
     if count == 1:
-        return (_parse_one(parser, dialect, task, as_json) for task in tasks)
+        results = (_parse_one(parser, dialect, task, as_json) for task in tasks)
+        return (result for result in results if result is not None)
     try:
         blob = pickle.dumps(parser)
     except Exception as exc:
@@ -272,14 +300,57 @@ def _walk(folder: str, patterns: tuple[str, ...]) -> Iterator[_Task]:
         if is_folder:
             yield from _walk(entry.path, patterns)
         elif any(fnmatch.fnmatch(entry.name, pattern) for pattern in patterns):
-            yield entry.path, None
+            yield entry.path, _walked_payload(entry.name)
+
+
+def _walked_payload(name: str) -> _IfFrontMatter | None:
+    return _IF_FRONT_MATTER if name.lower().endswith(_SNIFFED_SUFFIXES) else None
 
 
 # -- parsing one input ------------------------------------------------------------
 
 
-def _parse_one(parser: Parser, dialect: str | None, task: _Task, as_json: bool) -> Result:
+def _lacks_front_matter(path: str) -> bool:
+    """Whether the file at *path* does not begin with front matter (read: its first bytes).
+
+    Done where the file is parsed (in the worker), so the walk itself reads no file.
+    A file that cannot be read is not skipped: reading it again reports why.
+    """
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(_SNIFF_BYTES)
+    except OSError:
+        return False
+    return not begins_with_front_matter(_sniff_text(head))
+
+
+def _skipped(task: _Task) -> bool:
+    """Whether *task* is a walked file to read only with front matter, and it has none."""
+    return isinstance(task[1], _IfFrontMatter) and _lacks_front_matter(task[0])
+
+
+def _sniff_text(head: bytes) -> str:
+    for bom, encoding in (
+        (b"\xff\xfe\x00\x00", "utf-32-le"),
+        (b"\x00\x00\xfe\xff", "utf-32-be"),
+        (b"\xef\xbb\xbf", "utf-8"),
+        (b"\xff\xfe", "utf-16-le"),
+        (b"\xfe\xff", "utf-16-be"),
+    ):
+        if head.startswith(bom):
+            return head[len(bom) :].decode(encoding, errors="ignore")
+    return head.decode("utf-8", errors="ignore")
+
+
+def _parse_one(
+    parser: Parser, dialect: str | None, task: _Task, as_json: bool
+) -> Result | None:
+    """The result for *task*, or ``None`` for a sniffed file without front matter."""
+    if _skipped(task):
+        return None
     name, payload = task
+    if isinstance(payload, _IfFrontMatter):
+        payload = None
     try:
         if isinstance(payload, SourceError):
             raise payload
@@ -342,6 +413,8 @@ def _parse_chunk(chunk: list[_Task]) -> list[_Wire]:
     wire = []
     for task in chunk:
         r = _parse_one(parser, dialect, task, as_json)
+        if r is None:
+            continue  # skipped: a sniffed file without front matter
         wire.append((r.name, r.article, r.error, r.json, r.dialect, r.diagnostic_codes))
     return wire
 

@@ -21,7 +21,7 @@ from collections.abc import Iterator, Sequence
 from typing import IO
 
 from . import __version__
-from .batch import DEFAULT_PATTERNS, Output, Result, Summary, _tasks, parse_many
+from .batch import DEFAULT_PATTERNS, Output, Result, Summary, _skipped, _tasks, parse_many
 from .errors import NewsmetaError, SourceError
 from .parser import Parser
 from .schema import json_schema
@@ -190,10 +190,12 @@ def _finish(options: argparse.Namespace, summary: Summary) -> int:
 def _run_detect(options: argparse.Namespace, parser: Parser) -> int:
     failed = False
     for name, payload in _tasks(options.paths, DEFAULT_PATTERNS):
+        if _skipped((name, payload)):
+            continue  # an HTML page without front matter, found by walking a folder
         try:
             if isinstance(payload, NewsmetaError):
                 raise payload
-            text = payload if payload is not None else _read(name)
+            text = payload if isinstance(payload, str | bytes) else _read(name)
             parts = parser.split(text, path=name)
             mapping, _ = parser.load(parts, path=name)
             detection = parser.detect(mapping)
