@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import math
+import re
 from pathlib import Path
 from typing import Any
 
@@ -70,14 +71,36 @@ def stock(text: str) -> tuple[str, Any]:
     try:
         return "ok", normalise(YAML(typ="safe", pure=False).load(text))
     except Exception as exc:  # stock lets ValueError, KeyError... escape
-        if "found unexpected ':'" in str(exc):
-            # A documented difference: libyaml refuses "[a:b]", YAML 1.2 and ruamel's
-            # pure parser read it; newsmeta follows the pure parser there.
+        surrogates = "invalid Unicode character escape code" in str(
+            exc
+        ) and _SURROGATE_ESCAPE.search(text)
+        if "found unexpected ':'" in str(exc) or surrogates:
+            # Documented differences: libyaml refuses "[a:b]" and surrogate escapes,
+            # YAML 1.2 and ruamel's pure parser read them; newsmeta follows the pure
+            # parser there, joining escaped pairs and refusing a lone surrogate.
             try:
-                return "ok", normalise(YAML(typ="safe", pure=True).load(text))
+                value = YAML(typ="safe", pure=True).load(text)
             except Exception as pure_exc:
                 return "error", type(pure_exc).__name__
+            if _has_lone_surrogate(value):
+                return "error", "EncodingError"
+            return "ok", normalise(value)
         return "error", type(exc).__name__
+
+
+_SURROGATE_ESCAPE = re.compile(r"\\(?:u[dD][89a-fA-F]|U0000[dD][89a-fA-F])")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _has_lone_surrogate(value: Any) -> bool:
+    if isinstance(value, str):
+        joined = value.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "surrogatepass")
+        return _SURROGATE.search(joined) is not None
+    if isinstance(value, dict):
+        return any(_has_lone_surrogate(k) or _has_lone_surrogate(v) for k, v in value.items())
+    if isinstance(value, list | tuple):
+        return any(_has_lone_surrogate(item) for item in value)
+    return False
 
 
 def ours(text: str) -> tuple[str, Any]:

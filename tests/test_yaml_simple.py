@@ -133,6 +133,7 @@ ACCEPTED = [
         },
     ),
     ("k.e-y_1: é ✓ 😀\n", {"k.e-y_1": "é ✓ 😀"}),
+    ('a: "\\ud83d\\ude00 \\uD83D\\uDCCA"\n', {"a": "\U0001f600 \U0001f4ca"}),  # JSON pairs
 ]
 
 
@@ -187,7 +188,8 @@ BAILS = [
     "a: 'x' y\n",
     'a: "x\n  y"\n',
     'a: "\\x41"\n',
-    'a: "\\ud83d\\ude00"\n',
+    'a: "\\ud83d"\n',  # a lone surrogate: an error, which the general path places
+    'a: "\\ude00\\ud83d"\n',  # low before high: two lone surrogates
     "a: 'x\nb: 1\n",  # unclosed quote runs into the next key: not ours to judge
     "a: '\n  x'\n",
     "a: x\n\n  y\n",
