@@ -44,6 +44,35 @@ def test_split_returns_what_was_joined(front: list[str], body: str, newline: str
     assert result.line_offset == 1
 
 
+_UNFENCED_LINE = st.sampled_from(
+    ["title: T", "Title: T", "Date: 2020-01-01", "tags:", "- a", "  more", "", "---", "..."]
+)
+
+
+@given(
+    blanks=st.lists(st.sampled_from(["", " ", "\t"]), max_size=3),
+    fence=st.sampled_from(["---", "+++"]),
+    front=st.lists(_UNFENCED_LINE.filter(lambda s: s not in ("---", "...")), max_size=6),
+    body=st.lists(_UNFENCED_LINE | _LINE, max_size=6),
+)
+def test_a_fenced_document_splits_as_before_whatever_follows(
+    blanks: list[str], fence: str, front: list[str], body: list[str]
+) -> None:
+    # The unfenced forms (Hexo's YAML, metadata headers) are tried only when no fence
+    # opens the file, so lines shaped like them change nothing in a fenced document.
+    front_text = "".join(line + "\n" for line in front)
+    body_text = "\n".join(body)
+    prefix = "".join(line + "\n" for line in blanks)
+    result = split(prefix + fence + "\n" + front_text + fence + "\n" + body_text)
+    expected_format = "yaml" if fence == "---" else "toml"
+    assert (result.format, result.front_matter, result.body, result.line_offset) == (
+        expected_format,
+        front_text,
+        body_text,
+        len(blanks) + 1,
+    )
+
+
 _JSONISH = st.recursive(
     st.none() | st.booleans() | st.integers() | st.text(max_size=10),
     lambda inner: (
