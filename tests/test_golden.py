@@ -22,7 +22,8 @@ _SEED_GOLDEN = DATA / "seeds"
 
 def _cases() -> list[tuple[Path, Path]]:
     cases = []
-    for dialect_dir in sorted(p for p in DATA.iterdir() if p.is_dir() and p.name != "seeds"):
+    dialect_dirs = (p for p in DATA.iterdir() if p.is_dir() and p.name not in ("seeds", "formats"))
+    for dialect_dir in sorted(dialect_dirs):
         for source in sorted(dialect_dir.glob("*.md")):
             cases.append((source, source.with_suffix(".json")))
     return cases
@@ -47,6 +48,42 @@ def test_golden_case(source: Path, expected: Path) -> None:
     assert source.parent.name in ("hugo", "aggregator", "generic")
     _check(source, expected, path_label=source.name)
     assert newsmeta.parse_file(source).dialect == source.parent.name
+
+
+# One small file per container and file type, written in the style of each generator's
+# own documentation (Hexo, Pelican, MultiMarkdown, Python-Markdown meta, Docusaurus and
+# Astro MDX, Quarto, blogdown, Jekyll HTML), with the format each must be read as.
+_FORMATS = {
+    "hexo-hello-world.md": "hexo-yaml",
+    "pelican-my-super-post.md": "multimarkdown",
+    "multimarkdown-sample.md": "multimarkdown",
+    "python-markdown-meta.md": "multimarkdown",
+    "docusaurus-welcome.mdx": "yaml",
+    "astro-first-post.mdx": "yaml",
+    "quarto-post-with-code.qmd": "yaml",
+    "blogdown-hello-rmarkdown.Rmd": "yaml",
+    "blogdown-rmarkdown-post.Rmarkdown": "yaml",
+    "jekyll-welcome.html": "yaml",
+    "yaml-surrogate-pair.md": "yaml",
+    "json-surrogate-pair.md": "json",
+}
+
+
+def test_every_format_file_has_a_case() -> None:
+    inputs = {p.name for p in (DATA / "formats").iterdir() if p.suffix != ".json"}
+    assert inputs == set(_FORMATS)
+
+
+@pytest.mark.parametrize(("name", "fmt"), sorted(_FORMATS.items()))
+def test_golden_format(name: str, fmt: str) -> None:
+    source = DATA / "formats" / name
+    _check(source, source.with_suffix(".json"), path_label=name)
+    assert newsmeta.parse_file(source).format == fmt
+
+
+def test_mdx_imports_after_the_front_matter_stay_in_the_body() -> None:
+    article = newsmeta.parse_file(DATA / "formats" / "docusaurus-welcome.mdx")
+    assert article.body.startswith("\nimport Tabs from '@theme/Tabs';\n")
 
 
 @pytest.mark.parametrize(
