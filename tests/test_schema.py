@@ -53,8 +53,23 @@ def test_the_schema_rejects_what_to_dict_never_writes(validator: Draft202012Vali
         (lambda d: d.update(tags="a"), "'a' is not of type 'array'"),
         (lambda d: d["authors"][0].update(name=None), "None is not of type 'string'"),
         (lambda d: d.update(published=5), "5 is not valid under any of the given schemas"),
+        (lambda d: d.update(format="xml"), "'xml' is not one of ['yaml', 'toml', 'json', "),
     ]:
         broken = copy.deepcopy(data)
         change(broken)
         [error] = validator.iter_errors(broken)
         assert error.message.startswith(message)
+
+
+def test_every_format_is_in_the_schema_and_round_trips() -> None:
+    schema = newsmeta.json_schema()
+    assert schema["properties"]["format"] == {
+        "type": "string",
+        "enum": ["yaml", "toml", "json", "hexo-yaml", "multimarkdown"],
+    }
+    for text in ("title: A\n---\n", "Title: A\n\n"):
+        article = newsmeta.parse(text)
+        assert newsmeta.from_dict(newsmeta.to_dict(article)) == article
+    data = newsmeta.to_dict(newsmeta.parse("Title: A\n\n"))
+    with pytest.raises(newsmeta.StructureError):
+        newsmeta.from_dict({**data, "format": "xml"})

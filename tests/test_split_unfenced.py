@@ -14,7 +14,8 @@ from hypothesis import strategies as st
 
 import newsmeta
 from newsmeta.errors import FrontMatterError, LoadError, StructureError
-from newsmeta.split import split
+from newsmeta.load import load
+from newsmeta.split import Split, split
 
 _NO_FRONT_MATTER = (
     "no front matter; expected '---' (YAML), '+++' (TOML) or '{' (JSON) on the first line"
@@ -258,3 +259,20 @@ def test_unfenced_split_never_crashes_and_loses_nothing(
     # Loading may refuse it (YAML syntax, a duplicate), but only with newsmeta errors.
     with contextlib.suppress(newsmeta.NewsmetaError):
         newsmeta.parse(text)
+
+
+@pytest.mark.parametrize(
+    ("header", "message"),
+    [
+        ("Title: A\n\nB: c\n",
+         "2:1: blank line inside a metadata header; expected 'Key: value' lines"),
+        ("  indented\n", "1:1: indented line before the first key; expected 'Key: value'"),
+        ("Title: A\nno colon\n", "2:1: not a metadata line; expected 'Key: value' or an indented "
+         "continuation"),
+    ],
+)  # fmt: skip
+def test_the_header_loader_checks_what_it_is_given(header: str, message: str) -> None:
+    # split() never hands over such text; a Split built by hand may.
+    with pytest.raises(LoadError) as info:
+        load(Split("multimarkdown", header, "", 0))
+    assert f"{info.value.line}:{info.value.column}: {info.value.reason}" == message
