@@ -39,7 +39,6 @@ import warnings
 from collections.abc import Callable, Sequence
 from typing import Any, Final, Literal
 
-from ._surrogates import SURROGATE_ESCAPE
 from ._yaml_simple import MAX_DEPTH as _SIMPLE_MAX_DEPTH
 from ._yaml_simple import load_simple
 from .errors import LoadError
@@ -156,6 +155,8 @@ def load_yaml(
 def _pure_may_read(reason: str, text: str) -> bool:
     if _FLOW_COLON in reason:
         return True
+    from ._surrogates import SURROGATE_ESCAPE  # the error path only
+
     return _BAD_ESCAPE in reason and SURROGATE_ESCAPE.search(text) is not None
 
 

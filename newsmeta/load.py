@@ -14,9 +14,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from . import _yaml
-from ._multimarkdown import load_multimarkdown
 from ._record import Record
-from ._surrogates import lone_escape_in_json, lone_surrogate_error
 from ._words import kind_of
 from .errors import LimitError, LoadError, NewsmetaError, StructureError
 from .model import Diagnostic
@@ -61,6 +59,8 @@ def load(
         _check_depth(value, split.front_matter, max_depth)
     else:  # YAML, fenced or Hexo's, and metadata headers: duplicates reported alike
         if split.format == "multimarkdown":
+            from ._multimarkdown import load_multimarkdown  # rare: imported when first needed
+
             value, duplicates = load_multimarkdown(
                 split.front_matter, keep_last=duplicate_keys == "last"
             )
@@ -199,6 +199,8 @@ def _load_json(text: str) -> Any:
     except ValueError as exc:  # e.g. an integer longer than int() accepts
         raise LoadError(f"invalid JSON: {exc}") from exc
     # json.loads joins an escaped surrogate pair but lets a lone one through.
+    from ._surrogates import lone_escape_in_json, lone_surrogate_error
+
     lone = lone_escape_in_json(text)
     if lone is not None:
         raise lone_surrogate_error(text, *lone)

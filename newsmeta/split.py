@@ -9,7 +9,6 @@ from __future__ import annotations
 import codecs
 import re
 
-from . import _unfenced
 from ._record import Record
 from .errors import EncodingError, FrontMatterError, LimitError
 from .model import Format
@@ -178,6 +177,8 @@ def _unfenced_split(
     before it) is the line offset.  Beyond *max_front_matter* neither is looked
     for: a file that long without a fence is not front matter we can vouch for.
     """
+    from . import _unfenced  # only files without a fence need it (import cost)
+
     bound = len(text) if max_front_matter is None else min(len(text), start + max_front_matter)
     found = _unfenced.hexo_yaml(text, start, bound)
     if found is not None:
