@@ -390,11 +390,12 @@ def test_lone_surrogates_in_text_are_an_encoding_error(text: str, message: str) 
     assert str(error) == message
 
 
-def test_escaped_surrogate_in_json_is_a_value_that_still_serialises() -> None:
-    # JSON may spell a lone surrogate as an escape; it is data, kept as given.
-    article = newsmeta.parse('{"title": "x", "note": "\\ud800"}\n')
-    assert article.extra == {"note": "\ud800"}
-    _round_trips(article)
+def test_escaped_lone_surrogate_in_json_never_reaches_an_article() -> None:
+    # JSON may spell a lone surrogate as an escape, but it is no character: it could
+    # not be written as UTF-8 (issue 10 #6: `newsmeta parse` crashed writing it).
+    with pytest.raises(newsmeta.EncodingError) as info:
+        newsmeta.parse('{"title": "x", "note": "\\ud800"}\n')
+    assert (info.value.line, info.value.column) == (1, 25)
 
 
 @pytest.mark.parametrize(
