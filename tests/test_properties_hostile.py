@@ -92,9 +92,15 @@ def test_any_bytes_after_any_bom(bom: bytes, data: bytes) -> None:
     check(bom + data)
 
 
+# The last two open Hexo's YAML without its "---" and a metadata header.
+_OPENERS = [
+    "---", "---yaml", "--- ", "---js", "+++", "{", "\n---", "...", "---\r", "title: x", "Date: x",
+]  # fmt: skip
+
+
 @HOSTILE
 @given(
-    st.sampled_from(["---", "---yaml", "--- ", "---js", "+++", "{", "\n---", "...", "---\r"]),
+    st.sampled_from(_OPENERS),
     st.text(),
     st.sampled_from(["---", "...", "+++", "}", ""]),
     st.text(),
@@ -272,6 +278,10 @@ def json_documents(draw: st.DrawFn) -> str:
     if not draw(st.integers(0, 4)):  # damage it: cut, or insert a character somewhere
         cut = draw(st.integers(0, len(text)))
         text = text[:cut] + draw(st.sampled_from(["", "{", "}", '"', "\\", "\n", "\x00"]))
+    elif not draw(st.integers(0, 4)):  # a lone surrogate escape (or a pair) inside a string
+        at = text.find('"', draw(st.integers(0, len(text)))) + 1
+        escape = draw(st.sampled_from(["\\ud800", "\\udfff", "\\udbff\\udc00", "\\\\ud800"]))
+        text = text[:at] + escape + text[at:] if at else text
     return text + "\n" + draw(st.text(max_size=20))
 
 
