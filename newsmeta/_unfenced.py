@@ -80,6 +80,8 @@ def multimarkdown(text: str, start: int, bound: int) -> tuple[int, int] | None:
         return None
     end = match.end()
     if end < len(text):
+        if text[end - 1] != "\n":
+            return None  # the size bound cut a line short: a header that long is not one
         # The header must be ended by a blank line, which is not part of the body.
         newline = text.find("\n", end)
         line_end = len(text) if newline == -1 else newline

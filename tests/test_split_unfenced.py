@@ -276,3 +276,14 @@ def test_the_header_loader_checks_what_it_is_given(header: str, message: str) ->
     with pytest.raises(LoadError) as info:
         load(Split("multimarkdown", header, "", 0))
     assert f"{info.value.line}:{info.value.column}: {info.value.reason}" == message
+
+
+def test_unfenced_forms_are_only_looked_for_within_the_size_limit() -> None:
+    # Like the search for a closing fence, the shape check stops at max_front_matter.
+    text = "Title: a title\nDate: 2024-01-01   \nTags: a\n\nbody\n"
+    assert split(text, max_front_matter=43).format == "multimarkdown"
+    for limit in (42, 32, 30, 8):  # 32 cuts inside the blanks ending the 'Date' line
+        with pytest.raises(FrontMatterError):
+            split(text, max_front_matter=limit)
+    with pytest.raises(FrontMatterError):
+        split("title: a title\ndate: 2024-01-01\n---\nbody\n", max_front_matter=20)
