@@ -51,13 +51,7 @@ def load(
     _reject_nul(split.front_matter)
     if split.format in _LENIENT:
         diagnostics.append(_LENIENT[split.format])
-    if split.format == "toml":
-        value = _load_toml(split.front_matter)
-        _check_depth(value, split.front_matter, max_depth)
-    elif split.format == "json":
-        value = _load_json(split.front_matter)
-        _check_depth(value, split.front_matter, max_depth)
-    else:  # YAML, fenced or Hexo's, and metadata headers: duplicates reported alike
+    if split.format in ("yaml", "hexo-yaml", "multimarkdown"):  # duplicates reported alike
         if split.format == "multimarkdown":
             from ._multimarkdown import load_multimarkdown  # rare: imported when first needed
 
@@ -81,6 +75,12 @@ def load(
             )
             for key, line, column in duplicates
         )
+    elif split.format == "toml":
+        value = _load_toml(split.front_matter)
+        _check_depth(value, split.front_matter, max_depth)
+    else:
+        value = _load_json(split.front_matter)
+        _check_depth(value, split.front_matter, max_depth)
     # YAML needs no walk here: its loader counts depth (aliases included) as it builds.
     if value is None:
         diagnostics.append(Diagnostic(code="empty-front-matter", message="front matter is empty"))
