@@ -153,41 +153,45 @@ def test_strict_refuses_a_lenient_container() -> None:
         newsmeta.Parser(strict=True).parse("title: A\ndate: 2020-01-01T00:00:00Z\n---\n")
 
 
-def test_a_metadata_header_reads_as_text_with_lists_and_continuations() -> None:
-    article = newsmeta.parse(
-        "Title: My super title\n"
-        "Date: 2010-12-03T10:20:00Z\n"
-        "Tags: thats, awesome\n"
-        "Category: yeah\n"
-        "Authors: Doe, Jane; Roe, Richard\n"
-        "Summary: Short version\n"
-        "    for index and feeds\n"
-        "Draft: no\n"
-        "\n"
-        "This is the content of my super blog post.\n",
-        path="a.md",
-    )
-    assert article.format == "multimarkdown"
-    assert article.dialect == "generic"  # a header is article-like: the fallback reads it
-    assert article.title == "My super title"
-    assert article.published is not None and article.published.isoformat() == (
-        "2010-12-03T10:20:00+00:00"
-    )
-    assert (article.tags, article.categories) == (("thats", "awesome"), ("yeah",))
-    assert article.provenance == {
-        "title": "Title",
-        "published": "Date",
-        "tags": "Tags",
-        "categories": "Category",
-    }
-    # Values are text (no YAML typing: 'no' is a word), keys kept as written.
-    assert article.extra == {
+_PELICAN = (
+    "Title: My super title\n"
+    "Date: 2010-12-03T10:20:00Z\n"
+    "Tags: thats, awesome\n"
+    "Category: yeah\n"
+    "Authors: Doe, Jane; Roe, Richard\n"
+    "Summary: Short version\n"
+    "    for index and feeds\n"
+    "Draft: no\n"
+    "\n"
+    "This is the content of my super blog post.\n"
+)
+
+
+def test_a_metadata_header_loads_as_text_with_lists_and_continuations() -> None:
+    mapping, diagnostics = newsmeta.Parser().load(split(_PELICAN))
+    # Values are text (no YAML typing: 'no' is a word), keys kept as written, the list
+    # keys split by Pelican's rule (semicolons when there are any), continuations kept.
+    assert mapping == {
+        "Title": "My super title",
+        "Date": "2010-12-03T10:20:00Z",
+        "Tags": ["thats", "awesome"],
+        "Category": ["yeah"],
         "Authors": ["Doe, Jane", "Roe, Richard"],
         "Summary": "Short version\nfor index and feeds",
         "Draft": "no",
     }
+    assert [d.code for d in diagnostics] == ["unfenced-front-matter"]
+
+
+def test_a_metadata_header_reaches_the_fields_through_the_generic_fallback() -> None:
+    article = newsmeta.parse(_PELICAN, path="a.md")
+    assert (article.format, article.dialect) == ("multimarkdown", "generic")
+    assert article.title == "My super title"
+    assert article.published is not None
+    assert article.published.isoformat() == "2010-12-03T10:20:00+00:00"
+    assert (article.tags, article.categories) == (("thats", "awesome"), ("yeah",))
     assert article.body == "This is the content of my super blog post.\n"
-    assert [d.code for d in article.diagnostics] == ["unfenced-front-matter"]
+    assert article.diagnostics[0].code == "unfenced-front-matter"
 
 
 def test_a_metadata_header_repeats_a_key_under_the_duplicate_policy() -> None:
