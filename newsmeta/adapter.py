@@ -17,8 +17,10 @@ from datetime import datetime, timezone
 from typing import Any, Protocol, runtime_checkable
 from urllib.parse import urlsplit
 
+from ._meaning import compile_table, loose_matches
 from ._paths import MISSING, KeyPath, path_problem, plain_key, residual, resolve
 from ._record import Record
+from .dates import parse_datetime
 from .errors import AdapterError
 from .model import Diagnostic
 
@@ -161,6 +163,36 @@ _CONVERTER_FUNCTIONS: Mapping[str, Callable[[Any], Any]] = {
 }
 
 
+#: Why a looser source was used, by diagnostic code (others read "a looser match").
+_LOOSER_REASONS: Mapping[str, str] = {
+    "published-from-created": "a creation date; no publication date was found",
+    "date-from-path": "the date in a path; no date key was found",
+    "authors-from-contributors": "contributors; no author key was found",
+}
+
+
+def _looser(code: str, target: str, path: str) -> Diagnostic:
+    reason = _LOOSER_REASONS.get(code, "a looser match")
+    return Diagnostic(code=code, message=f"{target} taken from {path!r}: {reason}", key=path)
+
+
+def _unfit(target: str, value: Any) -> str:
+    """Why a loosely matched *value* cannot be *target*, or "" if it can."""
+    if target in ("published", "updated") and not isinstance(value, datetime):
+        try:
+            parse_datetime(value[0] if isinstance(value, list) and len(value) == 1 else value)
+        except (ValueError, OverflowError):
+            return f"is not a date: {_short(value)}"
+    elif target == "title" and not isinstance(value, str):
+        return "is not text"
+    return ""
+
+
+def _short(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
 class Normalized(Record):
     """What an adapter hands to the core.
 
@@ -240,15 +272,34 @@ class Rule(Record):
     *convert* names one of ``CONVERTERS``, applied to a found value before the
     field's own conversion; a value the converter does not accept (``date``
     given a boolean) does not match, so the next path is tried.
+
+    A *loose* rule matches its paths by meaning (``newsmeta._meaning``): case
+    and separators are ignored (``publish_date`` = ``PublishDate`` =
+    ``publish-date``) and ``og.title`` also names ``og: {title: ...}``.  Loose
+    rules run after every exact rule, only for fields still empty, over keys no
+    rule took; a loose date or title must also look like one, else the key
+    stays in ``extra`` with a ``key-not-read`` diagnostic.  *note* is a
+    diagnostic code added when this rule supplies the value (a looser source,
+    e.g. ``published-from-created``), so that strict parsing refuses it.
     """
 
-    __slots__ = ("target", "paths", "convert")
+    __slots__ = ("target", "paths", "convert", "loose", "note")
     target: str
     paths: tuple[str, ...]
     convert: str | None
+    loose: bool
+    note: str | None
 
-    def __init__(self, target: str, paths: tuple[str, ...], convert: str | None = None) -> None:
-        self._init(target=target, paths=paths, convert=convert)
+    def __init__(
+        self,
+        target: str,
+        paths: tuple[str, ...],
+        convert: str | None = None,
+        *,
+        loose: bool = False,
+        note: str | None = None,
+    ) -> None:
+        self._init(target=target, paths=paths, convert=convert, loose=loose, note=note)
         if self.target not in CANONICAL_FIELDS:
             known = ", ".join(CANONICAL_FIELDS)
             raise AdapterError(f"unknown field {self.target!r}; expected one of: {known}")
@@ -302,16 +353,30 @@ class MappingAdapter:
         # Compiled once: plain top-level keys are looked up directly, which is
         # what nearly every path is; only dotted or indexed paths walk.
         self._votes = tuple((path, plain_key(path), weight) for path, weight in signature.items())
-        plan: list[tuple[str, bool, Any, tuple[tuple[str, str | None], ...]]] = []
+        plan: list[tuple[str, bool, Any, tuple[tuple[str, str | None], ...], str | None]] = []
+        loose: list[tuple[str, bool, Any, str | None]] = []
         for rule in self._rules:
             convert = _CONVERTER_FUNCTIONS[rule.convert] if rule.convert is not None else None
+            single = CANONICAL_FIELDS[rule.target]
+            if rule.loose:
+                loose.append((rule.target, single, convert, rule.note))
+                continue
             paths = tuple((path, plain_key(path)) for path in rule.paths)
-            plan.append((rule.target, CANONICAL_FIELDS[rule.target], convert, paths))
+            plan.append((rule.target, single, convert, paths, rule.note))
         self._plan = tuple(plan)
+        # Loose rules by number, and one table from each path's meaning to the
+        # rules naming it: the leftover keys of a document are looked up in it.
+        self._loose = tuple(loose)
+        loose_rules = [rule for rule in self._rules if rule.loose]
+        self._loose_table = compile_table(enumerate(rule.paths for rule in loose_rules))
+        self._loose_targets = frozenset(rule.target for rule in loose_rules)
         # A related item is read with the rules for what a RelatedArticle holds;
         # its other keys (even ones a rule would take on an article) stay in its
         # extra untouched, and an item's own `related` is not read again.
         self._related_plan = tuple(step for step in plan if step[0] in RELATED_FIELDS)
+        self._related_loose = frozenset(
+            number for number, step in enumerate(loose) if step[0] in RELATED_FIELDS
+        )
 
     @property
     def name(self) -> str:
@@ -355,14 +420,17 @@ class MappingAdapter:
         return round(present / self._total, 4), tuple(voters)
 
     def normalize(self, mapping: Mapping[str, Any]) -> Normalized:
-        return self._normalize(mapping, self._plan)
+        return self._normalize(mapping, self._plan, None)
 
-    def _normalize(self, mapping: Mapping[str, Any], plan: tuple[Any, ...]) -> Normalized:
+    def _normalize(
+        self, mapping: Mapping[str, Any], plan: tuple[Any, ...], loose: frozenset[int] | None
+    ) -> Normalized:
         fields: dict[str, Any] = {}
         provenance: dict[str, str] = {}
+        notes: list[Diagnostic] = []
         used: set[Any] = set()  # top-level keys taken whole
         deep: set[KeyPath] = set()  # longer key paths taken (link.href)
-        for target, single, convert, paths in plan:
+        for target, single, convert, paths, note in plan:
             if target in fields:
                 continue
             for path, key in paths:
@@ -391,10 +459,16 @@ class MappingAdapter:
                     value = self._nested(value)
                 fields[target] = value
                 provenance[target] = path
+                if note is not None:
+                    notes.append(_looser(note, target, path))
                 break
+        if self._loose and len(used) < len(mapping) and not self._loose_targets <= fields.keys():
+            # Only now, with some field empty and some key left over, are the
+            # leftover keys read by meaning.
+            self._read_loosely(mapping, fields, provenance, notes, used, deep, loose)
         if not deep:
             extra = {k: v for k, v in mapping.items() if k not in used}
-            return Normalized(fields, provenance, extra)
+            return Normalized(fields, provenance, extra, tuple(notes))
         roots = {path[0] for path in deep}
         consumed = deep | {(key,) for key in used}
         extra = {}
@@ -406,11 +480,66 @@ class MappingAdapter:
                 if value is MISSING:
                     continue
             extra[key] = value
-        return Normalized(fields, provenance, extra)
+        return Normalized(fields, provenance, extra, tuple(notes))
+
+    def _read_loosely(
+        self,
+        mapping: Mapping[str, Any],
+        fields: dict[str, Any],
+        provenance: dict[str, str],
+        notes: list[Diagnostic],
+        used: set[Any],
+        deep: set[KeyPath],
+        only: frozenset[int] | None,
+    ) -> None:
+        matches = loose_matches(mapping, used, deep, self._loose_table)
+        for number in sorted(matches):
+            target, single, convert, note = self._loose[number]
+            if target in fields or (only is not None and number not in only):
+                continue
+            for _, _, _, keys in matches[number]:
+                if keys[0] in used or keys in deep:
+                    continue  # taken by an earlier loose rule
+                value = mapping[keys[0]]
+                if len(keys) == 2:
+                    value = value[keys[1]]
+                if value is None or value == "" or value == []:
+                    continue
+                if convert is not None:
+                    value = convert(value)
+                    if value is _SKIP:
+                        continue
+                if single and value.__class__ is not str and isinstance(value, Mapping):
+                    continue
+                path = ".".join(str(key) for key in keys)
+                unfit = _unfit(target, value)
+                if unfit:
+                    notes.append(
+                        Diagnostic(
+                            code="key-not-read",
+                            message=f"{path!r} looks like the {target} field but {unfit}; "
+                            "it is kept in extra",
+                            key=path,
+                        )
+                    )
+                    continue
+                if len(keys) == 1:
+                    used.add(keys[0])
+                else:
+                    deep.add(keys)
+                if target == "related":
+                    value = self._nested(value)
+                fields[target] = value
+                provenance[target] = path
+                if note is not None:
+                    notes.append(_looser(note, target, path))
+                break
 
     def _nested(self, value: Any) -> Any:
         items: Iterable[Any] = value if isinstance(value, list) else [value]
         return tuple(
-            self._normalize(item, self._related_plan) if isinstance(item, Mapping) else item
+            self._normalize(item, self._related_plan, self._related_loose)
+            if isinstance(item, Mapping)
+            else item
             for item in items
         )

@@ -12,6 +12,7 @@ Each concrete error also subclasses the builtin that users already catch, so
     │   ├── LimitError                    input exceeds a configured limit (size, aliases, depth)
     │   └── FieldError                    one or more fields have wrong values (all reported)
     ├── DialectError (LookupError)        no adapter fits, a tie, or an unknown dialect name
+    │   └── NotAnArticleError             no title, date, author, summary or URL (a partial)
     ├── AdapterError (ValueError)         an adapter definition is invalid or names clash
     │   └── AdapterFileError (SourceError)  a mapping file for load_adapter is invalid
     ├── PluginError (ImportError)         an entry-point plugin failed to load
@@ -38,6 +39,7 @@ __all__ = [
     "LimitError",
     "LoadError",
     "NewsmetaError",
+    "NotAnArticleError",
     "PluginError",
     "SourceError",
     "StructureError",
@@ -246,6 +248,31 @@ class DialectError(NewsmetaError, LookupError):
             _rebuild,
             (type(self), (self.message,), {"candidates": self.candidates, "path": self.path}),
         )
+
+
+class NotAnArticleError(DialectError):
+    """The front matter holds nothing an article has: no title, date, author, summary or URL.
+
+    Such files are pages of a site that are not stories (a Hugo partial holding
+    only ``_comment``, a Zola section with only ``template``, a 404 page).  It is
+    a ``DialectError``: no dialect finds an article in it; ``keys`` lists what
+    the front matter did hold.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        candidates: Sequence[tuple[str, float]] = (),
+        path: str | None = None,
+        keys: Sequence[str] = (),
+    ) -> None:
+        self.keys = tuple(keys)
+        super().__init__(message, candidates=candidates, path=path)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        state = {"candidates": self.candidates, "path": self.path, "keys": self.keys}
+        return (_rebuild, (type(self), (self.message,), state))
 
 
 class AdapterError(NewsmetaError, ValueError):

@@ -16,30 +16,85 @@ threshold, so its broad signature never takes a file from another dialect.
 
 from __future__ import annotations
 
-from .adapter import MappingAdapter, Rule
+import re
+from collections.abc import Mapping
+from datetime import datetime, timezone
+from typing import Any
 
-__all__ = ["GENERIC"]
+from ._meaning import meaning
+from .adapter import MappingAdapter, Normalized, Rule
+from .model import Diagnostic
+
+__all__ = ["GENERIC", "date_in_path"]
+
+# Exact spellings first (the fast path for the files these generators write),
+# then the same meanings loosely (any case and separators, schema.org,
+# OpenGraph, Dublin Core, one level inside Hugo's `params`, Zola's `extra`,
+# AstroWind's `metadata`), then looser sources that carry a diagnostic.
+_CONTAINERS = ("params", "extra", "metadata")
+
+
+def _inside(*names: str) -> tuple[str, ...]:
+    return tuple(f"{container}.{name}" for container in _CONTAINERS for name in names)
+
+
+_TITLES = ("title", "headline", "og:title", "twitter:title", "dc.title", "dcterms.title")
+_SUMMARIES = (
+    "description", "summary", "excerpt", "abstract", "og:description",
+    "twitter:description", "dc.description", "dcterms.abstract", "meta_description",
+    "teaser", "standfirst", "lede", "subtitle",
+)  # fmt: skip
+_PUBLISHED = (
+    "date", "publish_date", "pub_date", "published", "published_at", "published_on",
+    "published_time", "date_published", "publication_date", "post_date", "posted_at",
+    "posted_on", "date_posted", "article:published_time", "dc.date", "dc.date.issued",
+    "dcterms.issued", "dcterms.date", "issued", "date_issued", "first_published_at",
+)  # fmt: skip
+_CREATED = (
+    "created", "created_at", "created_date", "created_on", "created_time", "date_created",
+    "creation_date", "dcterms.created",
+)  # fmt: skip
+_UPDATED = (
+    "lastmod", "last_modified", "last_modified_at", "last_updated", "updated",
+    "updated_at", "updated_on", "updated_date", "date_updated", "modified", "modified_at",
+    "modified_date", "modified_time", "date_modified", "article:modified_time",
+    "og:updated_time", "dcterms.modified",
+)  # fmt: skip
+_AUTHORS = (
+    "authors", "author", "by", "byline", "author_name", "author_names", "writer",
+    "writers", "creator", "creators", "dc.creator", "dcterms.creator", "article:author",
+    "taxonomies.authors", "taxonomies.author",
+)  # fmt: skip
+_IMAGES = (
+    "images", "image", "cover", "cover_image", "featured_image", "feature_image",
+    "thumbnail", "hero_image", "header_image", "social_image", "og:image",
+    "twitter:image", "image_url",
+)  # fmt: skip
+_URLS = (
+    "canonical_url", "canonical", "canonical_link", "external_url", "url", "og:url",
+    "link", "original_url", "permalink",
+)  # fmt: skip
 
 _GENERIC_RULES: tuple[Rule, ...] = (
     Rule("title", ("title", "Title", "name")),
+    Rule("title", (*_TITLES, *_inside("title")), loose=True),
     Rule(
         "summary",
         ("description", "summary", "excerpt", "abstract", "subtitle", "extra.description"),
     ),
+    Rule("summary", (*_SUMMARIES, *_inside("description", "summary")), loose=True),
     Rule(
         "published",
-        (
-            "date",
-            "publishDate",
-            "pubDate",
-            "published",
-            "published_at",
-            "publishedAt",
-            "created",
-            "createdAt",
-            "Date",
-        ),
+        ("date", "publishDate", "pubDate", "published", "published_at", "publishedAt", "Date"),
         convert="date",
+    ),
+    Rule("published", (*_PUBLISHED, *_inside(*_PUBLISHED[:4])), convert="date", loose=True),
+    Rule(
+        "published",
+        (*_CREATED, *_inside(*_CREATED[:3])),
+        convert="date",
+        loose=True,
+        note="published-from-created",
     ),
     Rule(
         "updated",
@@ -54,11 +109,32 @@ _GENERIC_RULES: tuple[Rule, ...] = (
         ),
         convert="date",
     ),
+    Rule("updated", (*_UPDATED, *_inside(*_UPDATED[:5])), convert="date", loose=True),
     Rule("authors", ("authors", "author", "Author", "extra.authors", "extra.author")),
-    Rule("tags", ("tags", "Tags", "tag", "taxonomies.tags", "keywords")),
+    Rule("authors", (*_AUTHORS, *_inside("authors", "author")), loose=True),
+    Rule(
+        "authors",
+        ("contributors", "contributor"),
+        loose=True,
+        note="authors-from-contributors",
+    ),
+    Rule("tags", ("tags", "Tags", "tag", "taxonomies.tags", "keywords"), convert="list"),
+    Rule(
+        "tags",
+        ("tags", "tag", "keywords", "keyword", "article:tag", "taxonomies.tag", *_inside("tags")),
+        convert="list",
+        loose=True,
+    ),
     Rule(
         "categories",
         ("categories", "Categories", "category", "Category", "taxonomies.categories"),
+        convert="list",
+    ),
+    Rule(
+        "categories",
+        ("categories", "category", "article:section", *_inside("categories")),
+        convert="list",
+        loose=True,
     ),
     Rule("is_draft", ("draft",)),
     Rule("is_draft", ("published",), convert="not"),
@@ -79,16 +155,80 @@ _GENERIC_RULES: tuple[Rule, ...] = (
             "extra.cover",
         ),
     ),
+    Rule("images", (*_IMAGES, *_inside("images", "image", "cover")), loose=True),
     Rule("language", ("lang", "language", "locale", "extra.lang")),
+    Rule(
+        "language",
+        ("lang", "language", "locale", "in_language", "og:locale", "dc.language"),
+        loose=True,
+    ),
     Rule(
         "url",
         ("canonicalURL", "canonical_url", "canonical", "externalUrl", "url"),
         convert="url",
     ),
+    Rule("url", (*_URLS, *_inside("canonical", "canonical_url", "url")), convert="url", loose=True),
     Rule("kind", ("type", "layout")),
 )
 
-GENERIC = MappingAdapter(
+#: Keys whose value is a site path or URL, by meaning: ``path = "2014/12/12/slug"``.
+_PATH_KEYS = frozenset(
+    meaning(key)
+    for key in ("path", "permalink", "url", "slug", "link", "uri", "route", "canonical_url")
+)
+# A date as whole path segments (2014/12/12/ or 2014-12-12-slug), never digits
+# inside a longer number or word.
+_PATH_DATE = re.compile(r"(?:\A|/)(\d{4})([/-])(\d{1,2})\2(\d{1,2})(?=\Z|[/_.-])")
+
+
+def date_in_path(value: str) -> datetime | None:
+    """The date a path or URL holds as segments (``2014/12/12/slug``), or None."""
+    for match in _PATH_DATE.finditer(value):
+        year, month, day = int(match.group(1)), int(match.group(3)), int(match.group(4))
+        if 1900 <= year < 2200:
+            try:
+                return datetime(year, month, day, tzinfo=timezone.utc)
+            except ValueError:
+                continue
+    return None
+
+
+class _Generic(MappingAdapter):
+    """``MappingAdapter`` plus one fact no rule can state: a date inside a path value.
+
+    It is read only when no date key gave one; the key is not consumed (it
+    stays in ``extra`` or in the field that took it), provenance names it, and
+    a ``date-from-path`` diagnostic says so.
+    """
+
+    def normalize(self, mapping: Mapping[str, Any]) -> Normalized:
+        normalized = super().normalize(mapping)
+        if "published" in normalized.fields:
+            return normalized
+        for key, value in mapping.items():
+            if key.__class__ is not str or value.__class__ is not str:
+                continue
+            if meaning(key) not in _PATH_KEYS:
+                continue
+            found = date_in_path(value)
+            if found is None:
+                continue
+            note = Diagnostic(
+                code="date-from-path",
+                message=f"published date {found.date().isoformat()} taken from the path in "
+                f"{key!r} ({value!r}, midnight UTC); no date key was found",
+                key=key,
+            )
+            return Normalized(
+                {**normalized.fields, "published": found},
+                {**normalized.provenance, "published": key},
+                normalized.extra,
+                (*normalized.diagnostics, note),
+            )
+        return normalized
+
+
+GENERIC = _Generic(
     "generic",
     _GENERIC_RULES,
     signature={

@@ -28,6 +28,7 @@ from .errors import (
     FieldProblem,
     LimitError,
     NewsmetaError,
+    NotAnArticleError,
     SourceError,
 )
 from .filename import FileFacts, apply_facts, facts_from_filename
@@ -232,9 +233,14 @@ class Parser:
         dialect: str | None = None,
         path: str | os.PathLike[str] | None = None,
     ) -> Article:
-        """Parse one document (text or bytes) into an ``Article``."""
+        """Parse one document (text or bytes) into an ``Article``.
+
+        *path* names the document in errors, and its file name and folders give
+        a date and title the front matter lacks, as in ``parse_file``.
+        """
         where = None if path is None else os.fspath(path)
-        return self._parse(text, dialect, where, None)
+        facts = None if where is None else facts_from_filename(where)
+        return self._parse(text, dialect, where, facts)
 
     def _parse(
         self, text: str | bytes, dialect: str | None, where: str | None, facts: FileFacts | None
@@ -242,16 +248,14 @@ class Parser:
         parts = self.split(text, path=where)
         mapping, load_diagnostics = self.load(parts, path=where)
         if dialect is None:
-            # A metadata header was only taken as one for its title or date key:
-            # like a dated file name, reason enough for the fallback dialect.
-            adapter = self._detected(
-                mapping, where, facts is not None or parts.format == "multimarkdown"
-            )
+            adapter = self._detected(mapping, where)
         else:
             adapter = self.adapter(dialect, path=where)
         normalized = self._normalize(adapter, mapping, where)
         if facts is not None:
             normalized = apply_facts(normalized, facts)
+        if _ARTICLE_FIELDS.isdisjoint(normalized.fields):
+            raise _not_an_article(mapping, where)
         article, problems, diagnostics = build_article(
             normalized, body=parts.body, dialect=adapter.name, format=parts.format
         )
@@ -275,9 +279,9 @@ class Parser:
     def parse_file(self, path: str | os.PathLike[str], *, dialect: str | None = None) -> Article:
         """Read and parse the file at *path*; errors name the file.
 
-        A Jekyll-style name (``2017-2-5-some-title.md``) gives the published
-        date and the title when the front matter has none, with a diagnostic;
-        and when no dialect fits such a file, the fallback dialect reads it.
+        A Jekyll-style name (``2017-2-5-some-title.md``) or dated folders give
+        the published date (and the title) when the front matter has none, with
+        a diagnostic (``newsmeta.filename``).
         """
         where = os.fspath(path)
         limit = self.max_input_size
@@ -299,17 +303,14 @@ class Parser:
 
     # -- helpers ----------------------------------------------------------------
 
-    def _detected(
-        self, mapping: Mapping[str, Any], where: str | None, article_like: bool
-    ) -> Adapter:
+    def _detected(self, mapping: Mapping[str, Any], where: str | None) -> Adapter:
         winner = clear_winner(self.adapters, mapping, self.threshold)
         if winner is not None:
             return winner
         detection = self.detect(mapping)
-        if detection.chosen is None and article_like:
-            # Nothing in the front matter fits, but the name is a dated post (or the
-            # header has a title or date): that is what a fallback dialect is for
-            # (Jekyll's empty front matter).
+        if detection.chosen is None:
+            # No dialect's signature fits: the fallback still reads keys by meaning
+            # and the file's name; what finds nothing is not an article.
             specific = [c for c in detection.candidates if not c.fallback]
             if not any(c.score >= self.threshold for c in specific):
                 fallback = next((a for a in self.adapters if a.fallback), None)
@@ -353,6 +354,26 @@ class Parser:
     @staticmethod
     def _field_error(problems: list[FieldProblem], where: str | None) -> FieldError:
         return FieldError(problems=problems, path=where)
+
+
+#: What makes front matter an article's: without any of these (after the file
+#: name's facts) a file is a partial, a template or a section page.
+_ARTICLE_FIELDS = frozenset({"title", "published", "authors", "summary", "url"})
+
+
+def _not_an_article(mapping: Mapping[str, Any], where: str | None) -> NotAnArticleError:
+    keys = [str(key) for key in mapping]
+    if not keys:
+        held = "the front matter is empty"
+    else:
+        shown = ", ".join(keys[:8]) + (f", ... ({len(keys)} keys)" if len(keys) > 8 else "")
+        held = f"its keys: {shown}"
+    return NotAnArticleError(
+        f"not an article: no title, date, author, summary or URL ({held}); "
+        "expected a 'title' key with text",
+        path=where,
+        keys=keys,
+    )
 
 
 def _reject_surrogates(text: str, path: str | None) -> None:

@@ -113,8 +113,8 @@ def test_name_text_pairs_and_errors_without_a_path_are_named() -> None:
     assert results[0].ok
     assert isinstance(results[1].error, DialectError)
     assert results[1].message == (
-        "feed/2.md: no dialect fits (none reached score 0.20); "
-        "candidates: hugo=0.00, aggregator=0.00, generic=0.00"
+        "feed/2.md: not an article: no title, date, author, summary or URL (its keys: foo); "
+        "expected a 'title' key with text"
     )
     assert results[2].message == (
         "feed/3.md:1:1: no front matter; expected '---' (YAML), '+++' (TOML) or '{' (JSON) "

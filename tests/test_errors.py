@@ -84,9 +84,9 @@ _HUGO_KEYS = "link:\n  brand: b.test\n  href: https://b.test/a\nmdName: m\n"
         ),
         (
             "---\nfoo: 1\n---\n",
-            newsmeta.DialectError,
-            "news/a.md: no dialect fits (none reached score 0.20); "
-            "candidates: hugo=0.00, aggregator=0.00, generic=0.00",
+            newsmeta.NotAnArticleError,
+            "news/a.md: not an article: no title, date, author, summary or URL (its keys: foo); "
+            "expected a 'title' key with text",
         ),
     ],
     ids=lambda v: v if isinstance(v, str) and len(v) < 30 else None,

@@ -106,7 +106,9 @@ def test_file_name_facts() -> None:
         datetime(2017, 2, 5, tzinfo=timezone.utc),
         "I Dont Like Zeroes",
     )
-    assert facts_from_filename("2017-13-45-no-such-day.md") is None
+    impossible = facts_from_filename("2017-13-45-no-such-day.md")
+    assert impossible is not None
+    assert (impossible.published, impossible.invalid) == (None, "2017-13-45")
     assert facts_from_filename("about.md") is None
 
 
@@ -154,6 +156,10 @@ def test_empty_front_matter_of_a_dated_post_parses_with_the_fallback(tmp_path: P
         "date-from-filename",
         "title-from-filename",
     ]
-    # parse() has no file name, so the same text still fits no dialect.
-    with pytest.raises(newsmeta.DialectError, match="no dialect fits"):
+    # Without a file name the same text holds nothing an article has.
+    with pytest.raises(newsmeta.NotAnArticleError) as caught:
         newsmeta.parse(path.read_text())
+    assert str(caught.value) == (
+        "not an article: no title, date, author, summary or URL "
+        "(the front matter is empty); expected a 'title' key with text"
+    )

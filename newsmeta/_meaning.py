@@ -1,0 +1,77 @@
+"""Source keys read by meaning rather than by one spelling.
+
+``publish_date``, ``PublishDate``, ``publish-date`` and ``publishDate`` are one
+key written four ways; so are ``og:title``, ``OG_Title`` and ``og: {title: ...}``.
+A key's *meaning* is its text case-folded with every separator removed (``_``,
+``-``, ``:``, ``.``, spaces), and a key one level down (``og: {title: ...}``,
+``metadata: {canonical: ...}``) means its parent's meaning followed by its own.
+
+Loose rules (``Rule(..., loose=True)``) are looked up this way, and only for
+fields the exact spellings left empty, over keys no rule took: the index is
+built per document from those few leftover keys, so a clean file pays almost
+nothing for it.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from ._paths import KeyPath
+
+__all__ = ["LooseTable", "Match", "compile_table", "loose_matches", "meaning"]
+
+_SEPARATORS = re.compile(r"[\W_]+")
+
+#: meaning -> every (rule number, position of the path in that rule) naming it.
+LooseTable = Mapping[str, tuple[tuple[int, int], ...]]
+
+#: (position of the path in its rule, nesting depth, document order, key path)
+Match = tuple[int, int, int, tuple[str, ...]]
+
+
+@functools.lru_cache(maxsize=4096)
+def meaning(key: str) -> str:
+    """*key* case-folded without separators: ``Publish_Date`` -> ``publishdate``."""
+    return _SEPARATORS.sub("", key).casefold()
+
+
+def compile_table(
+    paths_by_rule: Iterable[tuple[int, Iterable[str]]],
+) -> dict[str, tuple[tuple[int, int], ...]]:
+    """The lookup table for loose rules: each path's meaning -> (rule, position)."""
+    table: dict[str, list[tuple[int, int]]] = {}
+    for rule_no, paths in paths_by_rule:
+        for position, path in enumerate(paths):
+            table.setdefault(meaning(path), []).append((rule_no, position))
+    return {key: tuple(value) for key, value in table.items()}
+
+
+def loose_matches(
+    mapping: Mapping[str, Any], used: set[Any], deep: set[KeyPath], table: LooseTable
+) -> dict[int, list[Match]]:
+    """For each loose rule, the leftover keys whose meaning it names, best first.
+
+    Best means: earlier in the rule's list of paths, then a top-level key before
+    a nested one, then earlier in the document.
+    """
+    found: dict[int, list[Match]] = {}
+    order = 0
+    for key, value in mapping.items():
+        if key in used or key.__class__ is not str:
+            continue
+        order += 1
+        own = meaning(key)
+        for rule_no, position in table.get(own, ()):
+            found.setdefault(rule_no, []).append((position, 0, order, (key,)))
+        if value.__class__ is dict:
+            for inner in value:
+                if inner.__class__ is not str or (key, inner) in deep:
+                    continue
+                for rule_no, position in table.get(own + meaning(inner), ()):
+                    found.setdefault(rule_no, []).append((position, 1, order, (key, inner)))
+    for matches in found.values():
+        matches.sort()
+    return found
