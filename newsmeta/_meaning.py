@@ -17,11 +17,22 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable, Mapping
+from datetime import datetime
 from typing import Any
 
 from ._paths import KeyPath
+from .dates import parse_datetime
+from .model import Diagnostic
 
-__all__ = ["LooseTable", "Match", "compile_table", "loose_matches", "meaning"]
+__all__ = [
+    "LooseTable",
+    "Match",
+    "compile_table",
+    "loose_matches",
+    "looser",
+    "meaning",
+    "unfit",
+]
 
 _SEPARATORS = re.compile(r"[\W_]+")
 
@@ -75,3 +86,33 @@ def loose_matches(
     for matches in found.values():
         matches.sort()
     return found
+
+
+#: Why a looser source was used, by diagnostic code (others read "a looser match").
+_LOOSER_REASONS: Mapping[str, str] = {
+    "published-from-created": "a creation date; no publication date was found",
+    "date-from-path": "the date in a path; no date key was found",
+    "authors-from-contributors": "contributors; no author key was found",
+}
+
+
+def looser(code: str, target: str, path: str) -> Diagnostic:
+    reason = _LOOSER_REASONS.get(code, "a looser match")
+    return Diagnostic(code=code, message=f"{target} taken from {path!r}: {reason}", key=path)
+
+
+def unfit(target: str, value: Any) -> str:
+    """Why a loosely matched *value* cannot be *target*, or "" if it can."""
+    if target in ("published", "updated") and not isinstance(value, datetime):
+        try:
+            parse_datetime(value[0] if isinstance(value, list) and len(value) == 1 else value)
+        except (ValueError, OverflowError):
+            return f"is not a date: {_short(value)}"
+    elif target == "title" and not isinstance(value, str):
+        return "is not text"
+    return ""
+
+
+def _short(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."

@@ -12,15 +12,15 @@ built-in dialects use exactly this public mechanism.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import datetime, timezone
 from typing import Any, Protocol, runtime_checkable
 from urllib.parse import urlsplit
 
-from ._meaning import compile_table, loose_matches
+from ._meaning import compile_table, loose_matches, looser, unfit
 from ._paths import MISSING, KeyPath, path_problem, plain_key, residual, resolve
 from ._record import Record
-from .dates import parse_datetime
 from .errors import AdapterError
 from .model import Diagnostic
 
@@ -64,6 +64,7 @@ CANONICAL_FIELDS: Mapping[str, bool] = {
 # false`` is no date): the rule then tries its next path and the key stays in extra.
 _SKIP = object()
 
+_CODE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 _TRUE_WORDS = frozenset({"true", "yes", "on"})
 _FALSE_WORDS = frozenset({"false", "no", "off"})
 # Smaller numbers are more likely a year or a count than Unix time.
@@ -161,36 +162,6 @@ _CONVERTER_FUNCTIONS: Mapping[str, Callable[[Any], Any]] = {
     "not": _convert_not,
     "url": _convert_url,
 }
-
-
-#: Why a looser source was used, by diagnostic code (others read "a looser match").
-_LOOSER_REASONS: Mapping[str, str] = {
-    "published-from-created": "a creation date; no publication date was found",
-    "date-from-path": "the date in a path; no date key was found",
-    "authors-from-contributors": "contributors; no author key was found",
-}
-
-
-def _looser(code: str, target: str, path: str) -> Diagnostic:
-    reason = _LOOSER_REASONS.get(code, "a looser match")
-    return Diagnostic(code=code, message=f"{target} taken from {path!r}: {reason}", key=path)
-
-
-def _unfit(target: str, value: Any) -> str:
-    """Why a loosely matched *value* cannot be *target*, or "" if it can."""
-    if target in ("published", "updated") and not isinstance(value, datetime):
-        try:
-            parse_datetime(value[0] if isinstance(value, list) and len(value) == 1 else value)
-        except (ValueError, OverflowError):
-            return f"is not a date: {_short(value)}"
-    elif target == "title" and not isinstance(value, str):
-        return "is not text"
-    return ""
-
-
-def _short(value: Any) -> str:
-    text = repr(value)
-    return text if len(text) <= 60 else text[:57] + "..."
 
 
 class Normalized(Record):
@@ -309,6 +280,11 @@ class Rule(Record):
             problem = path_problem(path)
             if problem:
                 raise AdapterError(f"invalid key path {path!r} for {self.target!r}: {problem}")
+        if self.note is not None and not _CODE.match(str(self.note)):
+            raise AdapterError(
+                f"note {self.note!r} for {self.target!r} is not a diagnostic code; "
+                "expected lower-case words joined by '-', such as 'published-from-created'"
+            )
         if self.convert is not None:
             if self.convert not in CONVERTERS:
                 raise AdapterError(
@@ -460,7 +436,7 @@ class MappingAdapter:
                 fields[target] = value
                 provenance[target] = path
                 if note is not None:
-                    notes.append(_looser(note, target, path))
+                    notes.append(looser(note, target, path))
                 break
         if self._loose and len(used) < len(mapping) and not self._loose_targets <= fields.keys():
             # Only now, with some field empty and some key left over, are the
@@ -512,12 +488,12 @@ class MappingAdapter:
                 if single and value.__class__ is not str and isinstance(value, Mapping):
                     continue
                 path = ".".join(str(key) for key in keys)
-                unfit = _unfit(target, value)
-                if unfit:
+                problem = unfit(target, value)
+                if problem:
                     notes.append(
                         Diagnostic(
                             code="key-not-read",
-                            message=f"{path!r} looks like the {target} field but {unfit}; "
+                            message=f"{path!r} looks like the {target} field but {problem}; "
                             "it is kept in extra",
                             key=path,
                         )
@@ -532,7 +508,7 @@ class MappingAdapter:
                 fields[target] = value
                 provenance[target] = path
                 if note is not None:
-                    notes.append(_looser(note, target, path))
+                    notes.append(looser(note, target, path))
                 break
 
     def _nested(self, value: Any) -> Any:

@@ -12,8 +12,9 @@ Jekyll makes it: the slug's words, each capitalised.
 The same name gives the same facts wherever it comes from: ``parse_file``,
 ``parse(text, path=...)`` and ``(name, text)`` pairs in ``parse_many``.
 A date that cannot exist (``2020-11-31``) gives no date and an ``invalid-date``
-diagnostic; a name that is not valid UTF-8 (``caf\\udce9``, as ``os`` decodes
-such bytes) gives no title, with a ``filename-not-utf8`` diagnostic.
+diagnostic; in a name that is not valid UTF-8 (``caf\\udce9``, as ``os`` decodes
+such bytes) each bad byte becomes U+FFFD, with a ``filename-not-utf8``
+diagnostic when a title is made from it: no lone surrogate reaches an Article.
 """
 
 from __future__ import annotations
@@ -80,7 +81,7 @@ def facts_from_filename(path: str | os.PathLike[str]) -> FileFacts | None:
         note = Diagnostic(
             code="filename-not-utf8",
             message=f"the file name {os.path.basename(shown)!r} is not valid UTF-8; "
-            "no title was made from it",
+            "each undecodable byte became U+FFFD in the title made from it",
         )
         text = shown
     folders, name = os.path.split(text.replace("\\", "/") if os.sep == "\\" else text)
@@ -124,7 +125,7 @@ def _facts(
     except ValueError:  # 2017-13-45 or 2020-11-31: a name, not a date
         invalid = f"{year}-{month}-{day}"
     title = None
-    if slug and note is None:
+    if slug:
         words = [word for word in re.split(r"[-_\s]+", slug) if word]
         title = " ".join(word[:1].upper() + word[1:] for word in words) or None
     return FileFacts(name, published, title, origin, invalid, note)
@@ -156,17 +157,16 @@ def apply_facts(normalized: Normalized, facts: FileFacts) -> Normalized:
                     "a date; no published date was taken from it",
                 )
             )
-    if "title" not in fields:
-        if facts.title is not None:
-            fields["title"] = facts.title
-            provenance["title"] = facts.origin
-            notes.append(
-                Diagnostic(
-                    code="title-from-filename",
-                    message=f"title {facts.title!r} made from the {where} {facts.name!r}",
-                )
+    if "title" not in fields and facts.title is not None:
+        fields["title"] = facts.title
+        provenance["title"] = facts.origin
+        notes.append(
+            Diagnostic(
+                code="title-from-filename",
+                message=f"title {facts.title!r} made from the {where} {facts.name!r}",
             )
-        elif facts.note is not None:
+        )
+        if facts.note is not None:
             notes.append(facts.note)
     if not notes:
         return normalized

@@ -9,14 +9,14 @@ from pathlib import Path
 import pytest
 
 import newsmeta
-from newsmeta import DialectError, FrontMatterError, NewsmetaError
+from newsmeta import FrontMatterError, NewsmetaError, NotAnArticleError
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 CORPUS = SHARED / "corpus"
 
 #: File name -> the error it must raise, and why that is right.
 EXPECTED_FAILURES: dict[str, type[NewsmetaError]] = {
-    "other-eleventy-yaml/404.md": DialectError,  # a 404 page: no title, date or post keys
+    "other-eleventy-yaml/404.md": NotAnArticleError,  # a 404 page: no title, date or post keys
     "other-eleventy-yaml/about.md": FrontMatterError,  # ---js front matter is never run
     "other-eleventy-yaml/fifthpost.md": FrontMatterError,  # ---js
     "other-jekyll-testfixture/2009-06-22-no-yaml.markdown": FrontMatterError,  # no front matter
