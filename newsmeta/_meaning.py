@@ -27,7 +27,6 @@ from .model import Diagnostic
 __all__ = [
     "LooseTable",
     "Match",
-    "compile_table",
     "loose_matches",
     "looser",
     "meaning",
@@ -35,12 +34,11 @@ __all__ = [
 ]
 
 _SEPARATORS = re.compile(r"[\W_]+")
-
-#: meaning -> every (rule number, position of the path in that rule) naming it.
-LooseTable = Mapping[str, tuple[tuple[int, int], ...]]
+# What joins a namespace or container to a name inside it: og:title, dc.creator.
+_NAMESPACE = re.compile(r"[.:]")
 
 #: (position of the path in its rule, nesting depth, document order, key path)
-Match = tuple[int, int, int, tuple[str, ...]]
+Match = tuple[int, int, int, tuple[str | int, ...]]
 
 
 @functools.lru_cache(maxsize=4096)
@@ -49,15 +47,23 @@ def meaning(key: str) -> str:
     return _SEPARATORS.sub("", key).casefold()
 
 
-def compile_table(
-    paths_by_rule: Iterable[tuple[int, Iterable[str]]],
-) -> dict[str, tuple[tuple[int, int], ...]]:
-    """The lookup table for loose rules: each path's meaning -> (rule, position)."""
-    table: dict[str, list[tuple[int, int]]] = {}
-    for rule_no, paths in paths_by_rule:
-        for position, path in enumerate(paths):
-            table.setdefault(meaning(path), []).append((rule_no, position))
-    return {key: tuple(value) for key, value in table.items()}
+class LooseTable:
+    """Loose rules compiled: each path's meaning -> (rule, position), and the
+    meanings of the keys whose mappings are looked into (``og`` of ``og.title``)."""
+
+    __slots__ = ("meanings", "containers")
+
+    def __init__(self, paths_by_rule: Iterable[tuple[int, Iterable[str]]]) -> None:
+        table: dict[str, list[tuple[int, int]]] = {}
+        containers: set[str] = set()
+        for rule_no, paths in paths_by_rule:
+            for position, path in enumerate(paths):
+                table.setdefault(meaning(path), []).append((rule_no, position))
+                head = _NAMESPACE.split(path, maxsplit=1)
+                if len(head) == 2:
+                    containers.add(meaning(head[0]))
+        self.meanings = {key: tuple(value) for key, value in table.items()}
+        self.containers = frozenset(containers)
 
 
 def loose_matches(
@@ -66,26 +72,56 @@ def loose_matches(
     """For each loose rule, the leftover keys whose meaning it names, best first.
 
     Best means: earlier in the rule's list of paths, then a top-level key before
-    a nested one, then earlier in the document.
+    a nested one (and both before an entry of a meta-tag list such as VitePress's
+    ``head: [[meta, {property: og:url, content: ...}]]``), then earlier in the
+    document.
     """
     found: dict[int, list[Match]] = {}
+    meanings, containers = table.meanings, table.containers
     order = 0
     for key, value in mapping.items():
         if key in used or key.__class__ is not str:
             continue
         order += 1
         own = meaning(key)
-        for rule_no, position in table.get(own, ()):
+        for rule_no, position in meanings.get(own, ()):
             found.setdefault(rule_no, []).append((position, 0, order, (key,)))
-        if value.__class__ is dict:
+        if value.__class__ is dict and own in containers:
             for inner in value:
                 if inner.__class__ is not str or (key, inner) in deep:
                     continue
-                for rule_no, position in table.get(own + meaning(inner), ()):
+                for rule_no, position in meanings.get(own + meaning(inner), ()):
                     found.setdefault(rule_no, []).append((position, 1, order, (key, inner)))
+        elif value.__class__ is list and own in _META_LISTS:
+            for index, item in enumerate(value):
+                name, where = _meta_entry(item)
+                if name is None:
+                    continue
+                for rule_no, position in meanings.get(meaning(name), ()):
+                    found.setdefault(rule_no, []).append((position, 2, order, (key, index, *where)))
     for matches in found.values():
         matches.sort()
     return found
+
+
+# Lists of HTML meta tags kept in front matter (VitePress `head:`), whose
+# entries name themselves: [meta, {property: og:url, content: ...}].
+_META_LISTS = frozenset({"head", "meta", "metatags"})
+_META_NAMES = ("property", "name", "itemprop")
+
+
+def _meta_entry(item: Any) -> tuple[str | None, tuple[str | int, ...]]:
+    """The name a meta-tag entry gives (``og:url``) and where its content is."""
+    where: tuple[str | int, ...] = ("content",)
+    if item.__class__ is list and len(item) == 2 and item[1].__class__ is dict:
+        item, where = item[1], (1, "content")
+    if item.__class__ is not dict or "content" not in item:
+        return None, ()
+    for name_key in _META_NAMES:
+        name = item.get(name_key)
+        if name.__class__ is str:
+            return name, where
+    return None, ()
 
 
 #: Why a looser source was used, by diagnostic code (others read "a looser match").

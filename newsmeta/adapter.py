@@ -18,7 +18,7 @@ from datetime import datetime, timezone
 from typing import Any, Protocol, runtime_checkable
 from urllib.parse import urlsplit
 
-from ._meaning import compile_table, loose_matches, looser, unfit
+from ._meaning import LooseTable, loose_matches, looser, unfit
 from ._paths import MISSING, KeyPath, path_problem, plain_key, residual, resolve
 from ._record import Record
 from .errors import AdapterError
@@ -238,7 +238,8 @@ class Rule(Record):
     (``openGraphMetaData[0].ogurl``) or collecting from every item of one
     (``images[].url``); a key that itself contains a dot (``dropmark.editURL``)
     is matched whole first.  Null, empty text and empty lists do not match,
-    and neither does a mapping for a field that takes a single value.
+    and neither does a mapping for a field that takes a single value, nor a
+    boolean for one that takes several (``cover: false`` is no image).
 
     *convert* names one of ``CONVERTERS``, applied to a found value before the
     field's own conversion; a value the converter does not accept (``date``
@@ -344,7 +345,7 @@ class MappingAdapter:
         # rules naming it: the leftover keys of a document are looked up in it.
         self._loose = tuple(loose)
         loose_rules = [rule for rule in self._rules if rule.loose]
-        self._loose_table = compile_table(enumerate(rule.paths for rule in loose_rules))
+        self._loose_table = LooseTable(enumerate(rule.paths for rule in loose_rules))
         self._loose_targets = frozenset(rule.target for rule in loose_rules)
         # A related item is read with the rules for what a RelatedArticle holds;
         # its other keys (even ones a rule would take on an article) stay in its
@@ -423,6 +424,8 @@ class MappingAdapter:
                         continue
                 if single and value.__class__ is not str and isinstance(value, Mapping):
                     continue
+                if value.__class__ is bool and not single:
+                    continue  # `cover: false` means no cover; the key stays in extra
                 if keys is None:
                     used.add(key)
                 else:
@@ -476,9 +479,9 @@ class MappingAdapter:
             for _, _, _, keys in matches[number]:
                 if keys[0] in used or keys in deep:
                     continue  # taken by an earlier loose rule
-                value = mapping[keys[0]]
-                if len(keys) == 2:
-                    value = value[keys[1]]
+                value: Any = mapping
+                for part in keys:
+                    value = value[part]
                 if value is None or value == "" or value == []:
                     continue
                 if convert is not None:
@@ -487,6 +490,8 @@ class MappingAdapter:
                         continue
                 if single and value.__class__ is not str and isinstance(value, Mapping):
                     continue
+                if value.__class__ is bool and not single:
+                    continue  # `cover: false` means no cover; the key stays in extra
                 path = ".".join(str(key) for key in keys)
                 problem = unfit(target, value)
                 if problem:
@@ -501,8 +506,9 @@ class MappingAdapter:
                     continue
                 if len(keys) == 1:
                     used.add(keys[0])
-                else:
+                elif len(keys) == 2:
                     deep.add(keys)
+                # else: an entry of a meta-tag list, which stays whole in extra
                 if target == "related":
                     value = self._nested(value)
                 fields[target] = value

@@ -38,7 +38,11 @@ def _inside(*names: str) -> tuple[str, ...]:
     return tuple(f"{container}.{name}" for container in _CONTAINERS for name in names)
 
 
-_TITLES = ("title", "headline", "og:title", "twitter:title", "dc.title", "dcterms.title")
+_TITLES = (
+    "title", "headline", "og:title", "twitter:title", "dc.title", "dcterms.title",
+    "post_title", "article_title", "news_title", "story_title", "entry_title", "blog_title",
+    "page_title", "full_title", "display_title",
+)  # fmt: skip
 _SUMMARIES = (
     "description", "summary", "excerpt", "abstract", "og:description",
     "twitter:description", "dc.description", "dcterms.abstract", "meta_description",
@@ -193,6 +197,30 @@ def date_in_path(value: str) -> datetime | None:
     return None
 
 
+# A podcast's `url:` is its audio file: a media file is never the story's address.
+_MEDIA = re.compile(
+    r"\.(?:mp3|m4a|aac|ogg|oga|opus|wav|flac|mp4|m4v|mov|webm|mkv|avi|pdf|zip)(?:[?#]|\Z)",
+    re.IGNORECASE,
+)
+
+
+def _without_media_url(normalized: Normalized, mapping: Mapping[str, Any]) -> Normalized:
+    """*normalized* with its media-file URL given back to ``extra``, with a note."""
+    key = normalized.provenance["url"]
+    fields = {k: v for k, v in normalized.fields.items() if k != "url"}
+    provenance = {k: v for k, v in normalized.provenance.items() if k != "url"}
+    extra = dict(normalized.extra)
+    if key in mapping:  # a key taken whole; a nested one is left where it was
+        extra[key] = mapping[key]
+    note = Diagnostic(
+        code="media-url",
+        message=f"{key!r} is a media file ({normalized.fields['url']!r}), not the article's "
+        "URL; it is kept in extra",
+        key=key,
+    )
+    return Normalized(fields, provenance, extra, (*normalized.diagnostics, note))
+
+
 class _Generic(MappingAdapter):
     """``MappingAdapter`` plus one fact no rule can state: a date inside a path value.
 
@@ -203,6 +231,9 @@ class _Generic(MappingAdapter):
 
     def normalize(self, mapping: Mapping[str, Any]) -> Normalized:
         normalized = super().normalize(mapping)
+        url = normalized.fields.get("url")
+        if url.__class__ is str and _MEDIA.search(url):
+            normalized = _without_media_url(normalized, mapping)
         if "published" in normalized.fields:
             return normalized
         for key, value in mapping.items():

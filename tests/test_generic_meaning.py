@@ -365,3 +365,41 @@ def test_not_an_article_pickles() -> None:
     error = NotAnArticleError("not an article", path="a.md", keys=["_comment"])
     copy = pickle.loads(pickle.dumps(error))
     assert (str(copy), copy.keys) == ("a.md: not an article", ("_comment",))
+
+
+# -- meta-tag lists, media URLs, booleans -----------------------------------------------
+
+
+def test_a_vitepress_head_list_of_meta_tags_is_read_and_kept_whole() -> None:
+    head = (
+        "head:\n  - - meta\n    - property: og:url\n      content: https://a.test/post\n"
+        "  - - meta\n    - name: description\n      content: D\n"
+        "  - - link\n    - rel: icon\n      href: /favicon.ico\n"
+    )
+    article = _parse(f"---\ntitle: T\n{head}---\n")
+    assert (article.url, article.summary) == ("https://a.test/post", "D")
+    assert article.provenance["url"] == "head.0.1.content"
+    assert len(article.extra["head"]) == 3  # rendering instructions, kept as written
+
+
+def test_a_media_file_is_not_the_article_url() -> None:
+    article = _parse("---\ntitle: T\nurl: https://cdn.test/ep1.mp3?x=1\n---\n")
+    assert (article.url, article.extra) == (None, {"url": "https://cdn.test/ep1.mp3?x=1"})
+    assert [(d.code, d.message) for d in article.diagnostics] == [
+        (
+            "media-url",
+            "'url' is a media file ('https://cdn.test/ep1.mp3?x=1'), not the article's URL; "
+            "it is kept in extra",
+        )
+    ]
+
+
+def test_a_boolean_is_no_value_for_a_list_field() -> None:
+    article = _parse("---\ntitle: T\ncover: false\nimage: https://a.test/i.png\n---\n")
+    assert article.images[0].url == "https://a.test/i.png"
+    assert article.extra == {"cover": False}
+
+
+def test_a_compound_title_key_beats_the_file_name() -> None:
+    article = _parse("---\nnewstitle: The real title\n---\n", path="2020-10-15-slug-words.md")
+    assert (article.title, article.provenance["title"]) == ("The real title", "newstitle")
