@@ -36,6 +36,7 @@ __all__ = [
 _SEPARATORS = re.compile(r"[\W_]+")
 # What joins a namespace or container to a name inside it: og:title, dc.creator.
 _NAMESPACE = re.compile(r"[.:]")
+_KEY_CACHE_SIZE = 4096
 
 #: (position of the path in its rule, nesting depth, document order, key path)
 Match = tuple[int, int, int, tuple[str | int, ...]]
@@ -51,7 +52,7 @@ class LooseTable:
     """Loose rules compiled: each path's meaning -> (rule, position), and the
     meanings of the keys whose mappings are looked into (``og`` of ``og.title``)."""
 
-    __slots__ = ("meanings", "containers")
+    __slots__ = ("meanings", "containers", "_by_key")
 
     def __init__(self, paths_by_rule: Iterable[tuple[int, Iterable[str]]]) -> None:
         table: dict[str, list[tuple[int, int]]] = {}
@@ -64,6 +65,20 @@ class LooseTable:
                     containers.add(meaning(head[0]))
         self.meanings = {key: tuple(value) for key, value in table.items()}
         self.containers = frozenset(containers)
+        # Sources repeat their keys file after file: what a key as written
+        # means for these rules is remembered (bounded), one dict lookup per key.
+        self._by_key: dict[str, tuple[tuple[tuple[int, int], ...], str | None]] = {}
+
+    def lookup(self, key: str) -> tuple[tuple[tuple[int, int], ...], str | None]:
+        """The (rule, position) pairs naming *key*, and its meaning if it is a container."""
+        found = self._by_key.get(key)
+        if found is None:
+            own = meaning(key)
+            found = (self.meanings.get(own, ()), own if own in self.containers else None)
+            if len(self._by_key) >= _KEY_CACHE_SIZE:
+                self._by_key.clear()
+            self._by_key[key] = found
+        return found
 
 
 def loose_matches(
@@ -77,31 +92,43 @@ def loose_matches(
     document.
     """
     found: dict[int, list[Match]] = {}
-    meanings, containers = table.meanings, table.containers
+    meanings, known = table.meanings, table._by_key
     order = 0
     for key, value in mapping.items():
         if key in used or key.__class__ is not str:
             continue
         order += 1
-        own = meaning(key)
-        for rule_no, position in meanings.get(own, ()):
+        named, own = known.get(key) or table.lookup(key)
+        for rule_no, position in named:
             found.setdefault(rule_no, []).append((position, 0, order, (key,)))
-        if value.__class__ is dict and own in containers:
+        if own is None:
+            if value.__class__ is list and meaning(key) in _META_LISTS:
+                _meta_matches(key, value, order, meanings, found)
+            continue
+        if value.__class__ is dict:
             for inner in value:
                 if inner.__class__ is not str or (key, inner) in deep:
                     continue
                 for rule_no, position in meanings.get(own + meaning(inner), ()):
                     found.setdefault(rule_no, []).append((position, 1, order, (key, inner)))
-        elif value.__class__ is list and own in _META_LISTS:
-            for index, item in enumerate(value):
-                name, where = _meta_entry(item)
-                if name is None:
-                    continue
-                for rule_no, position in meanings.get(meaning(name), ()):
-                    found.setdefault(rule_no, []).append((position, 2, order, (key, index, *where)))
     for matches in found.values():
         matches.sort()
     return found
+
+
+def _meta_matches(
+    key: str,
+    value: list[Any],
+    order: int,
+    meanings: Mapping[str, tuple[tuple[int, int], ...]],
+    found: dict[int, list[Match]],
+) -> None:
+    for index, item in enumerate(value):
+        name, where = _meta_entry(item)
+        if name is None:
+            continue
+        for rule_no, position in meanings.get(meaning(name), ()):
+            found.setdefault(rule_no, []).append((position, 2, order, (key, index, *where)))
 
 
 # Lists of HTML meta tags kept in front matter (VitePress `head:`), whose
