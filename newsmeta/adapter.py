@@ -164,6 +164,16 @@ _CONVERTER_FUNCTIONS: Mapping[str, Callable[[Any], Any]] = {
 }
 
 
+def _hoisted(items: tuple[Any, ...], path: str) -> list[Diagnostic]:
+    """The diagnostics of related items, keyed from the top (``related.0.created``)."""
+    return [
+        Diagnostic(code=note.code, message=note.message, key=f"{path}.{index}.{note.key}")
+        for index, item in enumerate(items)
+        if isinstance(item, Normalized)
+        for note in item.diagnostics
+    ]
+
+
 class Normalized(Record):
     """What an adapter hands to the core.
 
@@ -436,6 +446,7 @@ class MappingAdapter:
                             deep.add(taken)
                 if target == "related":
                     value = self._nested(value)
+                    notes.extend(_hoisted(value, path))
                 fields[target] = value
                 provenance[target] = path
                 if note is not None:
@@ -511,6 +522,7 @@ class MappingAdapter:
                 # else: an entry of a meta-tag list, which stays whole in extra
                 if target == "related":
                     value = self._nested(value)
+                    notes.extend(_hoisted(value, path))
                 fields[target] = value
                 provenance[target] = path
                 if note is not None:

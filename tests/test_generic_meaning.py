@@ -403,3 +403,23 @@ def test_a_boolean_is_no_value_for_a_list_field() -> None:
 def test_a_compound_title_key_beats_the_file_name() -> None:
     article = _parse("---\nnewstitle: The real title\n---\n", path="2020-10-15-slug-words.md")
     assert (article.title, article.provenance["title"]) == ("The real title", "newstitle")
+
+
+def test_a_looser_source_inside_a_related_item_is_reported_from_the_top() -> None:
+    adapter = MappingAdapter(
+        "feed",
+        (
+            Rule("title", ("title",)),
+            Rule("related", ("related",)),
+            Rule("published", ("created",), loose=True, note="published-from-created"),
+        ),
+        signature={"feedId": 1},
+    )
+    text = (
+        "---\nfeedId: 1\ntitle: T\nrelated:\n  - title: R\n    Created: 2024-05-01T00:00:00Z\n---\n"
+    )
+    article = Parser([adapter]).parse(text)
+    assert article.related[0].published == _DAY
+    assert [(d.code, d.key, d.line) for d in article.diagnostics] == [
+        ("published-from-created", "related.0.Created", 6)
+    ]
