@@ -37,15 +37,24 @@ _SEPARATORS = re.compile(r"[\W_]+")
 # What joins a namespace or container to a name inside it: og:title, dc.creator.
 _NAMESPACE = re.compile(r"[.:]")
 _KEY_CACHE_SIZE = 4096
+_CACHED_KEY_LENGTH = 100
 
 #: (position of the path in its rule, nesting depth, document order, key path)
 Match = tuple[int, int, int, tuple[str | int, ...]]
 
 
-@functools.lru_cache(maxsize=4096)
 def meaning(key: str) -> str:
     """*key* case-folded without separators: ``Publish_Date`` -> ``publishdate``."""
+    # Only short keys are remembered: a hostile file's megabyte-long keys must
+    # not stay alive in a cache after it was read.
+    return _remembered(key) if len(key) <= _CACHED_KEY_LENGTH else _meaning(key)
+
+
+def _meaning(key: str) -> str:
     return _SEPARATORS.sub("", key).casefold()
+
+
+_remembered = functools.lru_cache(maxsize=4096)(_meaning)
 
 
 class LooseTable:
@@ -75,9 +84,10 @@ class LooseTable:
         if found is None:
             own = meaning(key)
             found = (self.meanings.get(own, ()), own if own in self.containers else None)
-            if len(self._by_key) >= _KEY_CACHE_SIZE:
-                self._by_key.clear()
-            self._by_key[key] = found
+            if len(key) <= _CACHED_KEY_LENGTH:
+                if len(self._by_key) >= _KEY_CACHE_SIZE:
+                    self._by_key.clear()
+                self._by_key[key] = found
         return found
 
 

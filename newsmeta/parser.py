@@ -366,7 +366,8 @@ def _not_an_article(mapping: Mapping[str, Any], where: str | None) -> NotAnArtic
     if not keys:
         held = "the front matter is empty"
     else:
-        shown = ", ".join(keys[:8]) + (f", ... ({len(keys)} keys)" if len(keys) > 8 else "")
+        names = [key if len(key) <= 40 else key[:37] + "..." for key in keys[:8]]
+        shown = ", ".join(names) + (f", ... ({len(keys)} keys)" if len(keys) > 8 else "")
         held = f"its keys: {shown}"
     return NotAnArticleError(
         f"not an article: no title, date, author, summary or URL ({held}); "
