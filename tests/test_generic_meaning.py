@@ -7,12 +7,16 @@ from __future__ import annotations
 import json
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import newsmeta
 from newsmeta import FieldError, MappingAdapter, NotAnArticleError, Parser, Rule
 from newsmeta.filename import facts_from_filename
+from newsmeta.generic import GENERIC
 
 _DAY = datetime(2024, 5, 1, tzinfo=timezone.utc)
 
@@ -423,3 +427,44 @@ def test_a_looser_source_inside_a_related_item_is_reported_from_the_top() -> Non
     assert [(d.code, d.key, d.line) for d in article.diagnostics] == [
         ("published-from-created", "related.0.Created", 6)
     ]
+
+
+# -- property: reading by meaning loses nothing ------------------------------------------------
+
+_SPELLINGS = st.sampled_from(
+    [
+        "title", "Title", "headline", "og:title", "publish_date", "PublishDate", "created_at",
+        "date", "datePublished", "updated", "dateModified", "by", "byline", "author", "tags",
+        "keywords", "category", "url", "link", "og:url", "path", "permalink", "slug", "cover",
+        "image", "params", "og", "metadata", "head", "contributors", "draft", "x", "lang",
+    ]
+)  # fmt: skip
+_SCALARS = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-(10**12), 10**12),
+    st.sampled_from(["", "a, b", "2014/12/12/x", "https://a.test/2020/01/02/p", "x.mp3"]),
+    st.sampled_from(["2024-05-01", "2024-05-01T00:00:00Z", "soon", "/rel/path"]),
+    st.dates(),
+)
+_VALUES = st.recursive(
+    _SCALARS,
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(_SPELLINGS, inner, max_size=3),
+    max_leaves=6,
+)
+
+
+@given(st.dictionaries(_SPELLINGS, _VALUES, max_size=8))
+def test_every_key_read_by_meaning_is_in_provenance_or_extra(mapping: dict[str, Any]) -> None:
+    normalized = GENERIC.normalize(mapping)
+    roots = {source.split(".")[0] for source in normalized.provenance.values()}
+    roots |= set(normalized.provenance.values())
+    for key in mapping:
+        assert key in normalized.extra or key in roots, key
+    for key in normalized.extra:
+        assert normalized.extra[key] is mapping[key] or isinstance(mapping[key], dict)
+    try:
+        article = newsmeta.parse(json.dumps(mapping, default=str), dialect="generic")
+    except newsmeta.NewsmetaError:
+        return
+    assert newsmeta.from_dict(newsmeta.to_dict(article)) == article
