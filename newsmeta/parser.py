@@ -32,6 +32,7 @@ from .errors import (
     SourceError,
 )
 from .filename import FileFacts, apply_facts, facts_from_filename
+from .heading import apply_heading
 from .load import load, locate_key
 from .model import Article, Diagnostic
 from .split import Split, decode, split
@@ -256,6 +257,10 @@ class Parser:
             normalized = apply_facts(normalized, facts)
         if _ARTICLE_FIELDS.isdisjoint(normalized.fields):
             raise _not_an_article(mapping, where)
+        if "title" not in normalized.fields:
+            # An article's body heading is its title; a heading alone makes no
+            # article (a 404 page has one too).
+            normalized = apply_heading(normalized, parts.body)
         article, problems, diagnostics = build_article(
             normalized, body=parts.body, dialect=adapter.name, format=parts.format
         )

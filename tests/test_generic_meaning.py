@@ -468,3 +468,35 @@ def test_every_key_read_by_meaning_is_in_provenance_or_extra(mapping: dict[str, 
     except newsmeta.NewsmetaError:
         return
     assert newsmeta.from_dict(newsmeta.to_dict(article)) == article
+
+
+# -- a title from the heading that opens the body -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "\n# Hatch v1.10.0\n\nText.\n",
+        "# Hatch v1.10.0 #\n",
+        "# Hatch v1.10.0 {#release}\n",
+        "Hatch v1.10.0\n=============\n\nText.\n",
+    ],
+)
+def test_an_article_without_a_title_takes_the_heading_that_opens_its_body(body: str) -> None:
+    article = _parse("---\ndate: 2024-05-02\nauthors: [ofek]\n---\n" + body)
+    assert (article.title, article.provenance["title"]) == ("Hatch v1.10.0", "<body heading>")
+    assert [(d.code, d.message) for d in article.diagnostics if d.code != "date-only"] == [
+        ("title-from-heading", "title 'Hatch v1.10.0' taken from the heading that opens the body")
+    ]
+
+
+def test_a_heading_is_no_title_when_it_does_not_open_the_body_or_makes_the_only_field() -> None:
+    with pytest.raises(FieldError, match="no title"):
+        _parse("---\ndate: 2024-05-02\n---\nIntro.\n\n# Later heading\n")
+    with pytest.raises(FieldError, match="no title"):
+        _parse("---\ndate: 2024-05-02\n---\n## A second-level heading\n")
+    with pytest.raises(NotAnArticleError):  # a 404 page has a heading too
+        _parse("---\npermalink: 404.html\n---\n# Content not found.\n")
+    assert _parse("---\ntitle: Kept\ndate: 2024-05-02\n---\n# Other\n").title == "Kept"
+    named = _parse("---\ndate: 2024-05-02\n---\n# Heading\n", path="2024-05-02-from-name.md")
+    assert named.title == "From Name"
