@@ -142,7 +142,9 @@ _GENERIC_RULES: tuple[Rule, ...] = (
     ),
     Rule("is_draft", ("draft",)),
     Rule("is_draft", ("published",), convert="not"),
+    Rule("is_draft", ("draft",), loose=True),
     Rule("slug", ("slug",)),
+    Rule("slug", ("slug",), loose=True),
     Rule("aliases", ("aliases", "redirect_from", "permalink")),
     Rule(
         "images",
