@@ -30,8 +30,9 @@ __all__ = ["GENERIC", "date_in_path"]
 # Exact spellings first (the fast path for the files these generators write),
 # then the same meanings loosely (any case and separators, schema.org,
 # OpenGraph, Dublin Core, one level inside Hugo's `params`, Zola's `extra`,
-# AstroWind's `metadata`), then looser sources that carry a diagnostic.
-_CONTAINERS = ("params", "extra", "metadata")
+# AstroWind's `metadata`, `meta` and SEO plugins' `seo` tables), then looser
+# sources that carry a diagnostic.
+_CONTAINERS = ("params", "extra", "metadata", "meta", "seo")
 
 
 def _inside(*names: str) -> tuple[str, ...]:
@@ -72,7 +73,7 @@ _AUTHORS = (
 _IMAGES = (
     "images", "image", "cover", "cover_image", "featured_image", "feature_image",
     "thumbnail", "hero_image", "header_image", "social_image", "og:image",
-    "twitter:image", "image_url",
+    "twitter:image", "image_url", "header.image", "header.overlay_image", "header.teaser",
 )  # fmt: skip
 _URLS = (
     "canonical_url", "canonical", "canonical_link", "external_url", "url", "og:url",

@@ -500,3 +500,24 @@ def test_a_heading_is_no_title_when_it_does_not_open_the_body_or_makes_the_only_
     assert _parse("---\ntitle: Kept\ndate: 2024-05-02\n---\n# Other\n").title == "Kept"
     named = _parse("---\ndate: 2024-05-02\n---\n# Heading\n", path="2024-05-02-from-name.md")
     assert named.title == "From Name"
+
+
+def test_seo_meta_and_header_tables() -> None:
+    article = _parse(
+        "---\ntitle: T\nseo:\n  canonical: https://a.test/t\nmeta:\n  description: D\n"
+        "header:\n  overlay_image: /img/o.png\n  caption: C\n---\n"
+    )
+    assert (article.url, article.summary, article.images[0].url) == (
+        "https://a.test/t",
+        "D",
+        "/img/o.png",
+    )
+    assert article.extra == {"header": {"caption": "C"}}
+
+
+def test_without_a_fallback_nothing_fitting_is_still_a_dialect_error() -> None:
+    acme = MappingAdapter("acme", (Rule("title", ("headline",)),), signature={"acmeId": 1})
+    with pytest.raises(newsmeta.DialectError) as caught:
+        Parser([acme], builtins=False).parse("---\nheadline: H\n---\n")
+    assert not isinstance(caught.value, NotAnArticleError)
+    assert str(caught.value) == "no dialect fits (none reached score 0.20); candidates: acme=0.00"
