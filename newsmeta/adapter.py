@@ -314,7 +314,9 @@ class MappingAdapter:
     """An adapter described as data: rules for fields, weights for detection.
 
     *signature* maps source key paths to weights; the score is the share of
-    the total weight whose keys are present.  Nested ``related`` items are
+    the total weight whose keys are present.  A *fallback* with loose rules and
+    none of its signature keys present scores the keys it reads by meaning,
+    each with the smallest weight.  Nested ``related`` items are
     normalised with the same rules.
     """
 
@@ -335,6 +337,7 @@ class MappingAdapter:
         self._rules = tuple(rules)
         self._signature = dict(signature)
         self._total = sum(self._signature.values())
+        self._least = min(self._signature.values(), default=0.0)
         self._fallback = fallback
         self.description = description
         # Compiled once: plain top-level keys are looked up directly, which is
@@ -402,9 +405,23 @@ class MappingAdapter:
                 if value is not None and value is not MISSING:
                     present += weight
                     voters.append(path)
+            if not voters and self._fallback and self._loose:
+                # A fallback with nothing of its signature present still reads
+                # keys by meaning; each such key votes with the smallest weight,
+                # so detection shows what parsing will use.
+                voters = self._loose_voters(mapping)
+                present = len(voters) * self._least
         except Exception:  # a score must never raise, whatever the input
             return 0.0, ()
-        return round(present / self._total, 4), tuple(voters)
+        return round(min(present / self._total, 1.0), 4), tuple(voters)
+
+    def _loose_voters(self, mapping: Mapping[str, Any]) -> list[str]:
+        lookup = self._loose_table.lookup
+        return [
+            key
+            for key, value in mapping.items()
+            if key.__class__ is str and value is not None and lookup(key)[0]
+        ]
 
     def normalize(self, mapping: Mapping[str, Any]) -> Normalized:
         return self._normalize(mapping, self._plan, None)

@@ -521,3 +521,12 @@ def test_without_a_fallback_nothing_fitting_is_still_a_dialect_error() -> None:
         Parser([acme], builtins=False).parse("---\nheadline: H\n---\n")
     assert not isinstance(caught.value, NotAnArticleError)
     assert str(caught.value) == "no dialect fits (none reached score 0.20); candidates: acme=0.00"
+
+
+def test_detection_shows_the_keys_the_fallback_reads_by_meaning() -> None:
+    detection = newsmeta.detect("---\nheadline: H\nPublishDate: 2020-01-02\nfoo: 1\n---\n")
+    assert detection.chosen == "generic"
+    assert detection.candidates[-1] == newsmeta.Candidate(
+        "generic", 0.087, ("headline", "PublishDate"), True
+    )
+    assert newsmeta.detect("---\n_comment: partial\n---\n").chosen is None
