@@ -16,6 +16,7 @@ threshold, so its broad signature never takes a file from another dialect.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping
 from datetime import datetime, timezone
@@ -183,6 +184,11 @@ _PATH_KEYS = frozenset(
     meaning(key)
     for key in ("path", "permalink", "url", "slug", "link", "uri", "route", "canonical_url")
 )
+@functools.lru_cache(maxsize=1024)
+def _is_path_key(key: str) -> bool:
+    return meaning(key) in _PATH_KEYS
+
+
 # A date as whole path segments (2014/12/12/ or 2014-12-12-slug), never digits
 # inside a longer number or word.
 _PATH_DATE = re.compile(r"(?:\A|/)(\d{4})([/-])(\d{1,2})\2(\d{1,2})(?=\Z|[/_.-])")
@@ -242,7 +248,7 @@ class _Generic(MappingAdapter):
         for key, value in mapping.items():
             if key.__class__ is not str or value.__class__ is not str:
                 continue
-            if meaning(key) not in _PATH_KEYS:
+            if len(key) > 20 or not _is_path_key(key):
                 continue
             found = date_in_path(value)
             if found is None:
