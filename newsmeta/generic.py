@@ -10,6 +10,14 @@ lists every spelling in the order the generators document them.  Two traps:
 * Zola keeps taxonomies in a ``[taxonomies]`` table and free-form values in
   ``[extra]``; both are read, and what no rule takes stays in ``extra``.
 
+A source nobody described is read by meaning (``newsmeta._meaning``): after
+the exact spellings, loose rules match any case and separators, schema.org,
+OpenGraph and Dublin Core names and keys one level inside common tables; the
+looser sources (a creation date, contributors, a date inside a path value)
+come last and carry a diagnostic.  Two facts no rule can state are read here:
+a date inside a path value (``path = "2014/12/12/slug"``), and a media file
+(``url: .../episode.mp3``), which is never the story's URL.
+
 It is a fallback: chosen only when no specific dialect reaches the detection
 threshold, so its broad signature never takes a file from another dialect.
 """
