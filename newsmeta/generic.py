@@ -56,7 +56,7 @@ _TITLES = (
 _SUMMARIES = (
     "description", "summary", "excerpt", "abstract", "og:description",
     "twitter:description", "dc.description", "dcterms.abstract", "meta_description",
-    "teaser", "standfirst", "lede", "subtitle",
+    "teaser", "standfirst", "lede", "custom_excerpt", "subtitle",
 )  # fmt: skip
 _PUBLISHED = (
     "date", "publish_date", "pub_date", "published", "published_at", "published_on",
@@ -72,12 +72,12 @@ _UPDATED = (
     "lastmod", "last_modified", "last_modified_at", "last_updated", "updated",
     "updated_at", "updated_on", "updated_date", "date_updated", "modified", "modified_at",
     "modified_date", "modified_time", "date_modified", "article:modified_time",
-    "og:updated_time", "dcterms.modified",
+    "og:updated_time", "dcterms.modified", "last_edited", "last_edited_time", "edited_at",
 )  # fmt: skip
 _AUTHORS = (
     "authors", "author", "by", "byline", "author_name", "author_names", "writer",
     "writers", "creator", "creators", "dc.creator", "dcterms.creator", "article:author",
-    "taxonomies.authors", "taxonomies.author",
+    "taxonomies.authors", "taxonomies.author", "primary_author",
 )  # fmt: skip
 _IMAGES = (
     "images", "image", "cover", "cover_image", "featured_image", "feature_image",
@@ -86,7 +86,7 @@ _IMAGES = (
 )  # fmt: skip
 _URLS = (
     "canonical_url", "canonical", "canonical_link", "external_url", "url", "og:url",
-    "link", "original_url", "permalink",
+    "link", "original_url", "permalink", "main_entity_of_page", "main_entity_of_page.@id",
 )  # fmt: skip
 
 _GENERIC_RULES: tuple[Rule, ...] = (
@@ -185,6 +185,12 @@ _GENERIC_RULES: tuple[Rule, ...] = (
     ),
     Rule("url", (*_URLS, *_inside("canonical", "canonical_url", "url")), convert="url", loose=True),
     Rule("kind", ("type", "layout")),
+    # Who published it: schema.org's publisher, OpenGraph's site name.
+    Rule(
+        "source.name",
+        ("publisher.name", "publisher", "og:site_name", "site_name", "publication"),
+        loose=True,
+    ),
 )
 
 #: Keys whose value is a site path or URL, by meaning: ``path = "2014/12/12/slug"``.
@@ -192,6 +198,8 @@ _PATH_KEYS = frozenset(
     meaning(key)
     for key in ("path", "permalink", "url", "slug", "link", "uri", "route", "canonical_url")
 )
+
+
 @functools.lru_cache(maxsize=1024)
 def _is_path_key(key: str) -> bool:
     return meaning(key) in _PATH_KEYS

@@ -530,3 +530,28 @@ def test_detection_shows_the_keys_the_fallback_reads_by_meaning() -> None:
         "generic", 0.087, ("headline", "PublishDate"), True
     )
     assert newsmeta.detect("---\n_comment: partial\n---\n").chosen is None
+
+
+def test_schema_org_json_ld_front_matter() -> None:
+    article = _parse(
+        '{"@type": "NewsArticle", "headline": "J", "datePublished": "2024-05-01T00:00:00Z",\n'
+        '"author": {"@type": "Person", "name": "Cy"}, "articleSection": "World",\n'
+        '"mainEntityOfPage": {"@id": "https://j.test/a"}, "keywords": "x, y",\n'
+        '"publisher": {"@type": "Organization", "name": "J Times"}}\n'
+    )
+    assert (article.title, article.published, article.url) == ("J", _DAY, "https://j.test/a")
+    assert (article.categories, article.tags) == (("World",), ("x", "y"))
+    assert article.source == newsmeta.Source(name="J Times", domain="j.test")
+    assert article.provenance["url"] == "mainEntityOfPage.@id"
+    assert article.extra == {"@type": "NewsArticle", "publisher": {"@type": "Organization"}}
+
+
+def test_ghost_and_notion_exports() -> None:
+    ghost = _parse(
+        "---\ntitle: G\ncustom_excerpt: Short\nprimary_author:\n  name: Ann\n"
+        "og:site_name: Ghost Blog\n---\n"
+    )
+    assert (ghost.summary, ghost.authors[0].name) == ("Short", "Ann")
+    assert ghost.source is not None and ghost.source.name == "Ghost Blog"
+    notion = _parse("---\nTitle: N\nLast Edited: 2024-05-01T00:00:00Z\nTags: a, b\n---\n")
+    assert (notion.updated, notion.tags) == (_DAY, ("a", "b"))
