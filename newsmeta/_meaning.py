@@ -3,8 +3,11 @@
 ``publish_date``, ``PublishDate``, ``publish-date`` and ``publishDate`` are one
 key written four ways; so are ``og:title``, ``OG_Title`` and ``og: {title: ...}``.
 A key's *meaning* is its text case-folded with every separator removed (``_``,
-``-``, ``:``, ``.``, spaces), and a key one level down (``og: {title: ...}``,
-``metadata: {canonical: ...}``) means its parent's meaning followed by its own.
+``-``, ``:``, ``.``, spaces).  Inside a table a rule names as a container
+(``og`` of ``og.title``, ``metadata`` of ``metadata.canonical``) a key means its
+parent's meaning followed by its own, so ``og: {title: ...}`` is ``og:title``;
+an entry of a meta-tag list (``head: [[meta, {property: og:url, content: ...}]]``)
+means what its ``property`` or ``name`` says.
 
 Loose rules (``Rule(..., loose=True)``) are looked up this way, and only for
 fields the exact spellings left empty, over keys no rule took: the index is
@@ -164,12 +167,12 @@ def _meta_entry(item: Any) -> tuple[str | None, tuple[str | int, ...]]:
 #: Why a looser source was used, by diagnostic code (others read "a looser match").
 _LOOSER_REASONS: Mapping[str, str] = {
     "published-from-created": "a creation date; no publication date was found",
-    "date-from-path": "the date in a path; no date key was found",
     "authors-from-contributors": "contributors; no author key was found",
 }
 
 
 def looser(code: str, target: str, path: str) -> Diagnostic:
+    """The diagnostic *code* of a rule that filled *target* from *path*."""
     reason = _LOOSER_REASONS.get(code, "a looser match")
     return Diagnostic(code=code, message=f"{target} taken from {path!r}: {reason}", key=path)
 
