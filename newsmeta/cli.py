@@ -40,7 +40,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         command: argparse.ArgumentParser = options.command
         if getattr(options, "workers", 0) < 0:
             command.error(f"--workers must be 0 (every CPU) or more, not {options.workers}")
-        parser = Parser(strict=getattr(options, "strict", False))
+        parser = Parser(
+            strict=getattr(options, "strict", False), repair=getattr(options, "repair", False)
+        )
         dialect = getattr(options, "dialect", None)
         if dialect is not None:
             try:
@@ -121,6 +123,11 @@ def _add_batch_options(command: argparse.ArgumentParser) -> None:
         help=f"file names read in folders (repeatable; default {' '.join(DEFAULT_PATTERNS)})",
     )
     command.add_argument("--strict", action="store_true", help="treat diagnostics as errors")
+    command.add_argument(
+        "--repair",
+        action="store_true",
+        help="read common front-matter mistakes as plainly meant, with a diagnostic each",
+    )
     command.add_argument("--quiet", "-q", action="store_true", help="no progress, no summary")
 
 

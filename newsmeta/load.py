@@ -59,12 +59,18 @@ def load(
                 split.front_matter, keep_last=duplicate_keys == "last"
             )
         else:
-            value, duplicates = _load_yaml(
-                split.front_matter,
-                duplicate_keys=duplicate_keys,
-                max_alias_expansion=max_alias_expansion,
-                max_depth=max_depth,
-            )
+            try:
+                value, duplicates = _load_yaml(
+                    split.front_matter,
+                    duplicate_keys=duplicate_keys,
+                    max_alias_expansion=max_alias_expansion,
+                    max_depth=max_depth,
+                )
+            except LoadError as error:
+                # Error path only: a known authoring mistake is reworded in plain words.
+                from .repair import explain
+
+                raise explain(split.front_matter, error, split.line_offset) from error.__cause__
         diagnostics.extend(
             Diagnostic(
                 code="duplicate-key",

@@ -16,6 +16,7 @@ from typing import Any
 
 from . import _yaml
 from . import plugins as _plugins
+from . import repair as _repair
 from .adapter import Adapter, Normalized
 from .convert import build_article
 from .detect import DEFAULT_THRESHOLD, Detection, choose, clear_winner, rank
@@ -26,14 +27,16 @@ from .errors import (
     EncodingError,
     FieldError,
     FieldProblem,
+    FrontMatterError,
     LimitError,
+    LoadError,
     NewsmetaError,
     NotAnArticleError,
     SourceError,
 )
 from .filename import FileFacts, apply_facts, facts_from_filename
 from .heading import apply_heading
-from .load import load, locate_key
+from .load import Loaded, load, locate_key
 from .model import Article, Diagnostic
 from .split import Split, decode, split
 
@@ -63,7 +66,10 @@ class Parser:
     entry-point plugins to detection: a list of their names, or ``True`` for
     all of them (a plugin is always reachable by name with ``dialect=``).
     With *strict*, any diagnostic (a naive time taken as UTC, a skipped empty
-    item ...) is an error.
+    item ...) is an error.  With *repair*, front matter that fails to load
+    because of a common authoring mistake (``'AI's future'``, ``title: a: b``,
+    a ``---`` block never closed) is read as plainly meant, with a diagnostic
+    per repair (``newsmeta.repair``).
 
     Limits (``LimitError`` when exceeded; defaults in ``DEFAULT_LIMITS``): sizes
     count characters of the front matter and body; an input (bytes, text or file)
@@ -78,6 +84,7 @@ class Parser:
         builtins: bool = True,
         plugins: bool | Iterable[str] = False,
         strict: bool = False,
+        repair: bool = False,
         duplicate_keys: _yaml.DuplicatePolicy = "error",
         threshold: float = DEFAULT_THRESHOLD,
         max_front_matter_bytes: int = DEFAULT_LIMITS["max_front_matter_bytes"],
@@ -113,6 +120,7 @@ class Parser:
         for name in plugin_names:
             self.register(_plugins.load_plugin(name))
         self.strict = strict
+        self.repair = repair
         self.duplicate_keys: _yaml.DuplicatePolicy = duplicate_keys
         if not 0.0 < threshold <= 1.0:  # also refuses NaN
             raise ValueError(f"threshold must be a score in (0, 1], not {threshold!r}")
@@ -195,7 +203,12 @@ class Parser:
         else:
             self._check_input_size(len(text), "characters", path)
             _reject_surrogates(text, path)
-        result = split(text, path=path, max_front_matter=self.max_front_matter_bytes)
+        try:
+            result = split(text, path=path, max_front_matter=self.max_front_matter_bytes)
+        except FrontMatterError as error:  # a fence plainly left open; else *error* again
+            result = _repair.close_front_matter(
+                text, error, repair=self.repair, load=self._load_front_matter
+            )
         if len(result.front_matter) > self.max_front_matter_bytes:
             raise LimitError(
                 f"front matter is {len(result.front_matter)} characters; "
@@ -216,16 +229,28 @@ class Parser:
         self, parts: Split, *, path: str | None = None
     ) -> tuple[dict[str, Any], tuple[Diagnostic, ...]]:
         try:
-            loaded = load(
-                parts,
-                duplicate_keys=self.duplicate_keys,
-                max_alias_expansion=self.max_alias_expansion,
-                max_depth=self.max_depth,
-            )
+            loaded = self._load_front_matter(parts)
         except SourceError as exc:
             raise exc.located(path, parts.line_offset) from exc.__cause__
         diagnostics = tuple(_shift(d, parts.line_offset) for d in loaded.diagnostics)
         return dict(loaded.mapping), diagnostics
+
+    def _load_front_matter(self, parts: Split) -> Loaded:
+        """``load`` with this parser's options; positions are front-matter relative."""
+        try:
+            return self._load_as_is(parts)
+        except LoadError as error:
+            if not self.repair:
+                raise
+            return _repair.repair_yaml(parts, error, self._load_as_is)
+
+    def _load_as_is(self, parts: Split) -> Loaded:
+        return load(
+            parts,
+            duplicate_keys=self.duplicate_keys,
+            max_alias_expansion=self.max_alias_expansion,
+            max_depth=self.max_depth,
+        )
 
     def parse(
         self,
@@ -265,7 +290,8 @@ class Parser:
             normalized, body=parts.body, dialect=adapter.name, format=parts.format
         )
         locate = _Locator(parts)
-        all_diagnostics = [*load_diagnostics, *(self._place(d, locate) for d in diagnostics)]
+        placed = (self._place(d, locate) for d in diagnostics)
+        all_diagnostics = [*parts.diagnostics, *load_diagnostics, *placed]
         if problems:
             raise self._field_error(problems_to_fields(problems, parts, locate), where)
         assert article is not None

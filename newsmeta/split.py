@@ -11,7 +11,7 @@ import re
 
 from ._record import Record
 from .errors import EncodingError, FrontMatterError, LimitError
-from .model import Format
+from .model import Diagnostic, Format
 
 __all__ = ["Format", "Split", "begins_with_front_matter", "decode", "split"]
 
@@ -35,20 +35,31 @@ class Split(Record):
 
     ``line_offset`` is how many lines precede the front-matter text, so a
     1-based line inside ``front_matter`` plus ``line_offset`` is the file line.
+    ``diagnostics`` are what a lenient reading noticed (file lines), e.g. a
+    fence that repair mode closed.
     """
 
-    __slots__ = ("format", "front_matter", "body", "line_offset")
+    __slots__ = ("format", "front_matter", "body", "line_offset", "diagnostics")
     format: Format
     front_matter: str
     body: str
     line_offset: int
+    diagnostics: tuple[Diagnostic, ...]
 
-    def __init__(self, format: Format, front_matter: str, body: str, line_offset: int) -> None:
+    def __init__(
+        self,
+        format: Format,
+        front_matter: str,
+        body: str,
+        line_offset: int,
+        diagnostics: tuple[Diagnostic, ...] = (),
+    ) -> None:
         set_ = object.__setattr__
         set_(self, "format", format)
         set_(self, "front_matter", front_matter)
         set_(self, "body", body)
         set_(self, "line_offset", line_offset)
+        set_(self, "diagnostics", diagnostics)
 
 
 def decode(data: bytes, *, path: str | None = None) -> str:

@@ -1,0 +1,384 @@
+"""Repair mode: the front matter an author plainly meant, and plain words when it is refused.
+
+Everything here runs only after the normal reading failed, so a file that parses
+as it is is never touched and pays nothing.  Three entry points:
+
+- ``explain(text, error, line_offset)``: a YAML ``LoadError`` whose line holds a
+  known authoring mistake, reworded to say what is wrong and how to write it
+  (``load`` calls it on its error path).
+- ``repair_yaml(parts, error, load)``: with ``Parser(repair=True)``, rewrite the
+  offending lines and load again; one ``repaired-yaml`` diagnostic per line.
+- ``close_front_matter(text, error, repair=...)``: a ``---`` block never closed,
+  whose ``key: value`` lines end at a blank line, read as ending there (with an
+  ``unclosed-front-matter`` diagnostic), or a hint that repair mode would.
+
+The mistakes recognised, on one line of block YAML (``key: value``, ``- value``
+or ``- key: value`` at any indentation):
+
+- a quote inside a quoted scalar: ``'AI's future'``, ``'AI\\'s future'`` (a
+  backslash escapes nothing in single quotes), ``"say "hi""``;
+- ``: `` (or a final ``:``) inside a plain scalar: ``title: Breaking: news``.
+
+Repair is conservative: a line is rewritten only when the value is quoted (or
+plain) from its start to the end of the line, so that the intended text is
+plainly everything in between; the rewritten line alone must load as that text,
+and the whole front matter must load afterwards.  Otherwise the original error
+stands.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Final
+
+from ._record import Record
+from .errors import FrontMatterError, LoadError, NewsmetaError
+from .load import Loaded
+from .model import Diagnostic
+from .split import Split
+
+__all__ = ["MAX_REPAIRS", "close_front_matter", "explain", "repair_yaml"]
+
+#: Lines repaired in one front matter at most; each repair costs one more load.
+MAX_REPAIRS: Final = 20
+
+# Indentation and sequence dashes, then an optional plain key and its ': '.
+_LEAD: Final = re.compile(r" *(?:- +)*")
+# A plain key: no indicator first, up to the first ': ' (a ':' inside, as in
+# 'og:title', belongs to the key).
+_KEY: Final = re.compile(r"""([^\s#'"\[\]{},&*!|>%@`?:-](?:[^:\t]|:(?! |$))*?) *:(?: +|$)""")
+# Characters that may not start a plain scalar (a '-', '?' or ':' may, before a non-space).
+_INDICATORS: Final = frozenset("#,[]{}&*!|>'\"%@`")
+_COMMENT: Final = re.compile(r" +#")
+
+
+class _Mistake(Record):
+    """One line's mistake: what, where (1-based, in the front matter), and its repair.
+
+    ``end`` is the column of the quote that closes the scalar too early, or of
+    the ':' read as a key.  ``repaired`` is the rewritten line, or ``None`` when
+    the intended text is not plain enough to repair.
+    """
+
+    __slots__ = ("kind", "line", "start", "end", "key", "original", "repaired", "intended")
+    kind: str
+    line: int
+    start: int
+    end: int
+    key: str | None
+    original: str
+    repaired: str | None
+    intended: str | None
+
+    def __init__(
+        self,
+        kind: str,
+        line: int,
+        start: int,
+        end: int,
+        key: str | None,
+        original: str,
+        repaired: str | None = None,
+        intended: str | None = None,
+    ) -> None:
+        self._init(
+            kind=kind,
+            line=line,
+            start=start,
+            end=end,
+            key=key,
+            original=original,
+            repaired=repaired,
+            intended=intended,
+        )
+
+
+# -- finding the mistake on a line ---------------------------------------------------
+
+
+def _find(lines: list[str], number: int) -> _Mistake | None:
+    """The mistake on line *number* (1-based) of *lines*, if it holds one we know."""
+    if not 1 <= number <= len(lines):
+        return None
+    line = lines[number - 1]
+    lead = _LEAD.match(line)
+    assert lead is not None  # the pattern matches the empty string
+    at = lead.end()
+    key = None
+    found = _KEY.match(line, at)
+    if found is not None:
+        key = found.group(1)
+        at = found.end()
+    elif "-" not in lead.group():
+        return None  # neither "key: value" nor "- value"
+    value = line[at:].rstrip(" ")
+    if not value:
+        return None
+    if value[0] in "'\"":
+        return _quote_mistake(lines, number, at, key, value)
+    if key is not None:
+        return _colon_mistake(lines, number, at, key, value, lead.end())
+    return None
+
+
+def _quote_mistake(
+    lines: list[str], number: int, at: int, key: str | None, value: str
+) -> _Mistake | None:
+    quote = value[0]
+    close = _closing_quote(value)
+    if close is None:
+        return None  # continued on the next lines: not a one-line mistake
+    after = value[close + 1 :]
+    if not after or _COMMENT.match(after):
+        return None  # the scalar is fine; the error lies elsewhere
+    single = quote == "'"
+    kinds = {"'": "backslash" if value[close - 1] == "\\" else "single", '"': "double"}
+    kind = kinds[quote]
+    mistake = _Mistake(kind, number, at + 1, at + close + 1, key, lines[number - 1])
+    if len(value) < 3 or value[-1] != quote:
+        return mistake  # text after the last quote: what was meant is not plain
+    inner = value[1:-1]
+    if single:
+        scalar = "'" + re.sub(r"\\'|''|'", "''", inner) + "'"
+    else:
+        scalar = '"' + re.sub(r'(\\.)|"', lambda m: m.group(1) or '\\"', inner) + '"'
+    return _with_repair(mistake, lines[number - 1][:at] + scalar, key, scalar)
+
+
+def _closing_quote(value: str) -> int | None:
+    """Index of the quote that ends the quoted scalar starting *value*, if on this line."""
+    quote = value[0]
+    index = 1
+    while index < len(value):
+        char = value[index]
+        if quote == '"' and char == "\\":
+            index += 2
+            continue
+        if char == quote:
+            if quote == "'" and value[index + 1 : index + 2] == "'":
+                index += 2  # '' is an escaped quote
+                continue
+            return index
+        index += 1
+    return None
+
+
+def _colon_mistake(
+    lines: list[str], number: int, at: int, key: str, value: str, indent: int
+) -> _Mistake | None:
+    if value[0] in _INDICATORS or (value[0] in "-?:" and value[1:2] in ("", " ")):
+        return None
+    comment = _COMMENT.search(value)
+    plain = value if comment is None else value[: comment.start()]
+    colon = plain.find(": ")
+    if colon == -1:
+        colon = len(plain) - 1 if plain.endswith(":") else -1
+    if colon == -1:
+        return None
+    mistake = _Mistake("colon", number, at + 1, at + colon + 1, key, lines[number - 1])
+    if comment is not None or "\t" in value or _continues(lines, number, indent):
+        return mistake  # a comment or more lines: the intended text is not plain
+    scalar = '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    return _with_repair(mistake, lines[number - 1][:at] + scalar, key, scalar)
+
+
+def _continues(lines: list[str], number: int, indent: int) -> bool:
+    """Whether the next non-blank line is more indented than the key: a multi-line value."""
+    for line in lines[number:]:
+        stripped = line.lstrip(" ")
+        if stripped and not stripped.startswith("#"):
+            return len(line) - len(stripped) > indent
+    return False
+
+
+def _with_repair(mistake: _Mistake, repaired: str, key: str | None, scalar: str) -> _Mistake:
+    """*mistake* with its repair, if the rewritten scalar alone loads as one string."""
+    from . import _yaml
+
+    try:
+        value, _ = _yaml.load_yaml(f"k: {scalar}\n")
+    except NewsmetaError:
+        return mistake
+    intended = value["k"] if isinstance(value, dict) else None
+    if not isinstance(intended, str):
+        return mistake
+    return _Mistake(
+        mistake.kind,
+        mistake.line,
+        mistake.start,
+        mistake.end,
+        key,
+        mistake.original,
+        repaired,
+        intended,
+    )
+
+
+# -- plain words ----------------------------------------------------------------------
+
+_ADVICE: Final = {
+    "single": "inside single quotes write an apostrophe as '', or use double quotes",
+    "backslash": "a backslash escapes nothing in single quotes: write an apostrophe as '', "
+    "or use double quotes",
+    "double": 'inside double quotes write a quote as \\", or use single quotes',
+    "colon": "put the whole value in quotes",
+}
+
+
+def _reason(mistake: _Mistake, offset: int) -> str:
+    line = mistake.line + offset
+    start = f"{line}:{mistake.start}"
+    end = f"{line}:{mistake.end}"
+    if mistake.kind == "colon":
+        at_end = len(mistake.original.rstrip(" ")) == mistake.end
+        where = "ends with ':'" if at_end else "has ': '"
+        return (
+            f"invalid YAML: the unquoted text that starts at {start} {where} at {end}, "
+            f"which YAML reads as a new key; {_ADVICE['colon']}"
+        )
+    kind = "double" if mistake.kind == "double" else "single"
+    return (
+        f"invalid YAML: the {kind}-quoted text that starts at {start} ends at {end}; "
+        f"{_ADVICE[mistake.kind]}"
+    )
+
+
+def explain(text: str, error: LoadError, line_offset: int = 0) -> LoadError:
+    """*error* in plain words when its line in *text* holds a known mistake, else *error*.
+
+    *error* is front-matter relative; *line_offset* only turns the positions
+    quoted in the message into file lines.  The result keeps the error's line
+    and points at the quote or colon to fix.
+    """
+    if error.line is None:
+        return error
+    mistake = _find(text.split("\n"), error.line)
+    if mistake is None:
+        return error
+    return LoadError(
+        _reason(mistake, line_offset), path=error.path, line=mistake.line, column=mistake.end
+    )
+
+
+# -- repair ---------------------------------------------------------------------------
+
+
+def repair_yaml(parts: Split, error: LoadError, load: Callable[[Split], Loaded]) -> Loaded:
+    """What *load* gives once the mistaken lines of *parts* are rewritten; else *error*.
+
+    Lines are repaired one error at a time (each repair is followed by a load),
+    at most ``MAX_REPAIRS`` of them.  The result carries one ``repaired-yaml``
+    diagnostic per rewritten line, front-matter relative like ``load``'s.
+    """
+    if parts.format != "yaml":
+        raise error
+    lines = parts.front_matter.split("\n")
+    repairs: list[_Mistake] = []
+    current: NewsmetaError = error
+    while len(repairs) < MAX_REPAIRS:
+        line = current.line if isinstance(current, LoadError) else None
+        mistake = None if line is None else _find(lines, line)
+        if mistake is None or mistake.repaired is None:
+            break
+        lines[mistake.line - 1] = mistake.repaired
+        repairs.append(mistake)
+        fixed = Split("yaml", "\n".join(lines), parts.body, parts.line_offset)
+        try:
+            loaded = load(fixed)
+        except NewsmetaError as again:
+            current = again
+            continue
+        repaired = tuple(_diagnostic(m) for m in repairs)
+        return Loaded(loaded.mapping, (*repaired, *loaded.diagnostics))
+    raise error
+
+
+def _diagnostic(mistake: _Mistake) -> Diagnostic:
+    import json  # only repaired files need it; the module costs ~1.5 ms to import
+
+    original = mistake.original.strip()
+    message = f"{original} read as {json.dumps(mistake.intended, ensure_ascii=False)}"
+    if mistake.kind != "colon":
+        message += f" ({_ADVICE[mistake.kind]})"
+    else:
+        message += " (a ': ' in unquoted text starts a new key: put the value in quotes)"
+    indented = mistake.original[:1] == " " or mistake.original.lstrip(" ")[:1] == "-"
+    return Diagnostic(
+        code="repaired-yaml",
+        message=message,
+        key=None if indented else mistake.key,
+        line=mistake.line,
+        column=mistake.start,
+    )
+
+
+# -- an unclosed fence ----------------------------------------------------------------
+
+_YAML_OPENER: Final = re.compile(r"---[ \t]*(?:[Yy][Aa]?[Mm][Ll])?[ \t]*\Z")
+_CLOSER: Final = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
+_FIRST_KEY: Final = re.compile(r"""[^\s#'"\[\]{},&*!|>%@`?:-][^\n]*?:(?: |$)""")
+
+
+def close_front_matter(
+    text: str, error: FrontMatterError, *, repair: bool, load: Callable[[Split], Loaded]
+) -> Split:
+    """A YAML block never closed read as ending at its first blank line; else *error*.
+
+    Only when the lines between the ``---`` opener and the first blank line
+    load as a mapping, the first of them a ``key: value`` at the left margin,
+    and no closing line follows anywhere.  With *repair* false, *error* comes
+    back with a hint when repair mode would read the file.
+    """
+    found = _unclosed(text, load)
+    if found is None:
+        raise error
+    split, opener, blank = found
+    if not repair:
+        raise FrontMatterError(
+            f"{error.reason} (repair mode, Parser(repair=True) or --repair, would end it "
+            f"at the blank line {blank})",
+            path=error.path,
+            line=error.line,
+            column=error.column,
+        )
+    diagnostic = Diagnostic(
+        code="unclosed-front-matter",
+        message=f"front matter opened with '---' is never closed; read it as ending at the "
+        f"blank line {blank} (add a line '---' there)",
+        line=opener,
+        column=1,
+    )
+    return Split(split.format, split.front_matter, split.body, split.line_offset, (diagnostic,))
+
+
+def _unclosed(text: str, load: Callable[[Split], Loaded]) -> tuple[Split, int, int] | None:
+    """(the split, opener line, blank line) when *text* is an unclosed, plainly ended block."""
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    lines = text.split("\n")
+    opener = 0
+    while opener < len(lines) and not lines[opener].strip():
+        opener += 1
+    if opener == len(lines) or _YAML_OPENER.match(lines[opener]) is None:
+        return None
+    if _CLOSER.search(text, sum(len(line) + 1 for line in lines[: opener + 1])):
+        return None  # a closing line exists: whatever failed, it was not this
+    try:
+        # (The last item is what follows the final line break, not a line.)
+        blank = next(i for i in range(opener + 1, len(lines) - 1) if not lines[i].strip(" \t"))
+    except StopIteration:
+        return None
+    block = lines[opener + 1 : blank]
+    if not block or _FIRST_KEY.match(block[0]) is None:
+        return None
+    front = "".join(line + "\n" for line in block)
+    split = Split("yaml", front, "\n".join(lines[blank + 1 :]), opener + 1)
+    try:
+        loaded = load(split)
+    except NewsmetaError:
+        return None
+    if not loaded.mapping:
+        return None
+    return split, opener + 1, blank + 1
