@@ -57,19 +57,19 @@ class _Mistake(Record):
     """One line's mistake: what, where (1-based, in the front matter), and its repair.
 
     ``end`` is the column of the quote that closes the scalar too early, or of
-    the ':' read as a key.  ``repaired`` is the rewritten line, or ``None`` when
-    the intended text is not plain enough to repair.
+    the ':' read as a key.  ``scalar`` is the value rewritten as valid YAML, or
+    ``None`` when the intended text is not plain enough to repair (it is checked
+    by loading it only when repairing: explaining an error needs no load).
     """
 
-    __slots__ = ("kind", "line", "start", "end", "key", "original", "repaired", "intended")
+    __slots__ = ("kind", "line", "start", "end", "key", "original", "scalar")
     kind: str
     line: int
     start: int
     end: int
     key: str | None
     original: str
-    repaired: str | None
-    intended: str | None
+    scalar: str | None
 
     def __init__(
         self,
@@ -79,8 +79,7 @@ class _Mistake(Record):
         end: int,
         key: str | None,
         original: str,
-        repaired: str | None = None,
-        intended: str | None = None,
+        scalar: str | None = None,
     ) -> None:
         self._init(
             kind=kind,
@@ -89,8 +88,7 @@ class _Mistake(Record):
             end=end,
             key=key,
             original=original,
-            repaired=repaired,
-            intended=intended,
+            scalar=scalar,
         )
 
 
@@ -118,7 +116,7 @@ def _find(lines: list[str], number: int) -> _Mistake | None:
     if value[0] in "'\"":
         return _quote_mistake(lines, number, at, key, value)
     if key is not None:
-        return _colon_mistake(lines, number, at, key, value, lead.end())
+        return _colon_mistake(lines, number, at, key, value, lead.group())
     return None
 
 
@@ -132,6 +130,8 @@ def _quote_mistake(
     after = value[close + 1 :]
     if not after or _COMMENT.match(after):
         return None  # the scalar is fine; the error lies elsewhere
+    if after.lstrip(" ")[0] in ":,":
+        return None  # a quoted key, or items without brackets: not a quote inside text
     single = quote == "'"
     kinds = {"'": "backslash" if value[close - 1] == "\\" else "single", '"': "double"}
     kind = kinds[quote]
@@ -139,11 +139,13 @@ def _quote_mistake(
     if len(value) < 3 or value[-1] != quote:
         return mistake  # text after the last quote: what was meant is not plain
     inner = value[1:-1]
+    if re.search(quote + r" *[,:] *" + quote, inner):
+        return mistake  # 'a', 'b' or 'a': 'b': several scalars, not one text
     if single:
         scalar = "'" + re.sub(r"\\'|''|'", "''", inner) + "'"
     else:
         scalar = '"' + re.sub(r'(\\.)|"', lambda m: m.group(1) or '\\"', inner) + '"'
-    return _with_repair(mistake, lines[number - 1][:at] + scalar, key, scalar)
+    return _Mistake(kind, number, at + 1, at + close + 1, key, lines[number - 1], scalar)
 
 
 def _closing_quote(value: str) -> int | None:
@@ -165,7 +167,7 @@ def _closing_quote(value: str) -> int | None:
 
 
 def _colon_mistake(
-    lines: list[str], number: int, at: int, key: str, value: str, indent: int
+    lines: list[str], number: int, at: int, key: str, value: str, lead: str
 ) -> _Mistake | None:
     if value[0] in _INDICATORS or (value[0] in "-?:" and value[1:2] in ("", " ")):
         return None
@@ -177,10 +179,12 @@ def _colon_mistake(
     if colon == -1:
         return None
     mistake = _Mistake("colon", number, at + 1, at + colon + 1, key, lines[number - 1])
-    if comment is not None or "\t" in value or _continues(lines, number, indent):
+    if comment is not None or "\t" in value or _continues(lines, number, len(lead)):
         return mistake  # a comment or more lines: the intended text is not plain
+    if "-" in lead:
+        return mistake  # "- a: b: c" may mean "- {a: 'b: c'}" or "- 'a: b: c'"
     scalar = '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
-    return _with_repair(mistake, lines[number - 1][:at] + scalar, key, scalar)
+    return _Mistake("colon", number, at + 1, at + colon + 1, key, lines[number - 1], scalar)
 
 
 def _continues(lines: list[str], number: int, indent: int) -> bool:
@@ -192,27 +196,21 @@ def _continues(lines: list[str], number: int, indent: int) -> bool:
     return False
 
 
-def _with_repair(mistake: _Mistake, repaired: str, key: str | None, scalar: str) -> _Mistake:
-    """*mistake* with its repair, if the rewritten scalar alone loads as one string."""
+def _repair(mistake: _Mistake) -> tuple[str, str] | None:
+    """(the rewritten line, the text it reads as), if the rewritten value loads as text."""
     from . import _yaml
 
+    if mistake.scalar is None:
+        return None
     try:
-        value, _ = _yaml.load_yaml(f"k: {scalar}\n")
+        value, _ = _yaml.load_yaml(f"k: {mistake.scalar}\n")
     except NewsmetaError:
-        return mistake
-    intended = value["k"] if isinstance(value, dict) else None
+        return None
+    intended = value.get("k") if isinstance(value, dict) else None
     if not isinstance(intended, str):
-        return mistake
-    return _Mistake(
-        mistake.kind,
-        mistake.line,
-        mistake.start,
-        mistake.end,
-        key,
-        mistake.original,
-        repaired,
-        intended,
-    )
+        return None
+    prefix = mistake.original[: mistake.start - 1]
+    return prefix + mistake.scalar, intended
 
 
 # -- plain words ----------------------------------------------------------------------
@@ -274,31 +272,31 @@ def repair_yaml(parts: Split, error: LoadError, load: Callable[[Split], Loaded])
     if parts.format != "yaml":
         raise error
     lines = parts.front_matter.split("\n")
-    repairs: list[_Mistake] = []
+    repairs: list[Diagnostic] = []
     current: NewsmetaError = error
     while len(repairs) < MAX_REPAIRS:
         line = current.line if isinstance(current, LoadError) else None
         mistake = None if line is None else _find(lines, line)
-        if mistake is None or mistake.repaired is None:
+        repair = None if mistake is None else _repair(mistake)
+        if mistake is None or repair is None:
             break
-        lines[mistake.line - 1] = mistake.repaired
-        repairs.append(mistake)
+        lines[mistake.line - 1] = repair[0]
+        repairs.append(_diagnostic(mistake, repair[1]))
         fixed = Split("yaml", "\n".join(lines), parts.body, parts.line_offset)
         try:
             loaded = load(fixed)
         except NewsmetaError as again:
             current = again
             continue
-        repaired = tuple(_diagnostic(m) for m in repairs)
-        return Loaded(loaded.mapping, (*repaired, *loaded.diagnostics))
+        return Loaded(loaded.mapping, (*repairs, *loaded.diagnostics))
     raise error
 
 
-def _diagnostic(mistake: _Mistake) -> Diagnostic:
+def _diagnostic(mistake: _Mistake, intended: str) -> Diagnostic:
     import json  # only repaired files need it; the module costs ~1.5 ms to import
 
     original = mistake.original.strip()
-    message = f"{original} read as {json.dumps(mistake.intended, ensure_ascii=False)}"
+    message = f"{original} read as {json.dumps(intended, ensure_ascii=False)}"
     if mistake.kind != "colon":
         message += f" ({_ADVICE[mistake.kind]})"
     else:
