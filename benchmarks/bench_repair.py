@@ -205,7 +205,7 @@ def _per_parse(parse: Callable[[str], object], text: str, rounds: int) -> float:
 
 
 def _timings(rounds: int) -> list[tuple[str, float]]:
-    valid = "---\ntitle: \"AI's future\"\ndate: 2024-05-01T09:30:00Z\ntags: [ai]\n---\nBody.\n"
+    valid = '---\ntitle: "AI\'s future"\ndate: 2024-05-01T09:30:00Z\ntags: [ai]\n---\nBody.\n'
     broken = valid.replace('"AI\'s future"', "'AI's future'")
     garbled = valid.replace('"AI\'s future"', '"AI\'s future" ]')  # no known mistake
     plain, repairing = newsmeta.Parser(), newsmeta.Parser(repair=True)

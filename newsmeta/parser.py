@@ -16,7 +16,6 @@ from typing import Any
 
 from . import _yaml
 from . import plugins as _plugins
-from . import repair as _repair
 from .adapter import Adapter, Normalized
 from .convert import build_article
 from .detect import DEFAULT_THRESHOLD, Detection, choose, clear_winner, rank
@@ -206,7 +205,9 @@ class Parser:
         try:
             result = split(text, path=path, max_front_matter=self.max_front_matter_bytes)
         except FrontMatterError as error:  # a fence plainly left open; else *error* again
-            result = _repair.close_front_matter(
+            from .repair import close_front_matter  # error path only
+
+            result = close_front_matter(
                 text, error, repair=self.repair, load=self._load_front_matter
             )
         if len(result.front_matter) > self.max_front_matter_bytes:
@@ -242,7 +243,9 @@ class Parser:
         except LoadError as error:
             if not self.repair:
                 raise
-            return _repair.repair_yaml(parts, error, self._load_as_is)
+            from .repair import repair_yaml  # error path only
+
+            return repair_yaml(parts, error, self._load_as_is)
 
     def _load_as_is(self, parts: Split) -> Loaded:
         return load(
