@@ -30,9 +30,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import Final
+from typing import Final, NamedTuple
 
-from ._record import Record
 from .errors import FrontMatterError, LoadError, NewsmetaError
 from .load import Loaded
 from .model import Diagnostic
@@ -53,7 +52,7 @@ _INDICATORS: Final = frozenset("#,[]{}&*!|>'\"%@`")
 _COMMENT: Final = re.compile(r" +#")
 
 
-class _Mistake(Record):
+class _Mistake(NamedTuple):
     """One line's mistake: what, where (1-based, in the front matter), and its repair.
 
     ``end`` is the column of the quote that closes the scalar too early, or of
@@ -62,7 +61,6 @@ class _Mistake(Record):
     by loading it only when repairing: explaining an error needs no load).
     """
 
-    __slots__ = ("kind", "line", "start", "end", "key", "original", "scalar")
     kind: str
     line: int
     start: int
@@ -70,26 +68,6 @@ class _Mistake(Record):
     key: str | None
     original: str
     scalar: str | None
-
-    def __init__(
-        self,
-        kind: str,
-        line: int,
-        start: int,
-        end: int,
-        key: str | None,
-        original: str,
-        scalar: str | None = None,
-    ) -> None:
-        self._init(
-            kind=kind,
-            line=line,
-            start=start,
-            end=end,
-            key=key,
-            original=original,
-            scalar=scalar,
-        )
 
 
 # -- finding the mistake on a line ---------------------------------------------------
@@ -132,20 +110,31 @@ def _quote_mistake(
         return None  # the scalar is fine; the error lies elsewhere
     if after.lstrip(" ")[0] in ":,":
         return None  # a quoted key, or items without brackets: not a quote inside text
-    single = quote == "'"
-    kinds = {"'": "backslash" if value[close - 1] == "\\" else "single", '"': "double"}
-    kind = kinds[quote]
-    mistake = _Mistake(kind, number, at + 1, at + close + 1, key, lines[number - 1])
+    backslash = value[close - 1] == "\\"  # 'AI\'s': a backslash escapes nothing there
+    kind = "double" if quote == '"' else "backslash" if backslash else "single"
+    return _Mistake(kind, number, at + 1, at + close + 1, key, lines[number - 1], _requoted(value))
+
+
+_SEVERAL: Final = {"'": re.compile(r"' *[,:] *'"), '"': re.compile(r'" *[,:] *"')}
+_SINGLE_QUOTE: Final = re.compile(r"\\'|''|'")
+_DOUBLE_QUOTE: Final = re.compile(r'(\\.)|"')
+
+
+def _requoted(value: str) -> str | None:
+    """*value*, a quoted scalar with stray quotes inside, with those quotes escaped.
+
+    ``None`` when what was meant is not plain: text after the last quote, or
+    several quoted scalars (``'a', 'b'``, ``'a': 'b'``).
+    """
+    quote = value[0]
     if len(value) < 3 or value[-1] != quote:
-        return mistake  # text after the last quote: what was meant is not plain
+        return None
     inner = value[1:-1]
-    if re.search(quote + r" *[,:] *" + quote, inner):
-        return mistake  # 'a', 'b' or 'a': 'b': several scalars, not one text
-    if single:
-        scalar = "'" + re.sub(r"\\'|''|'", "''", inner) + "'"
-    else:
-        scalar = '"' + re.sub(r'(\\.)|"', lambda m: m.group(1) or '\\"', inner) + '"'
-    return _Mistake(kind, number, at + 1, at + close + 1, key, lines[number - 1], scalar)
+    if _SEVERAL[quote].search(inner):
+        return None
+    if quote == "'":
+        return "'" + _SINGLE_QUOTE.sub("''", inner) + "'"
+    return '"' + _DOUBLE_QUOTE.sub(lambda m: m.group(1) or '\\"', inner) + '"'
 
 
 def _closing_quote(value: str) -> int | None:
@@ -178,12 +167,11 @@ def _colon_mistake(
         colon = len(plain) - 1 if plain.endswith(":") else -1
     if colon == -1:
         return None
-    mistake = _Mistake("colon", number, at + 1, at + colon + 1, key, lines[number - 1])
+    scalar: str | None = '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
     if comment is not None or "\t" in value or _continues(lines, number, len(lead)):
-        return mistake  # a comment or more lines: the intended text is not plain
-    if "-" in lead:
-        return mistake  # "- a: b: c" may mean "- {a: 'b: c'}" or "- 'a: b: c'"
-    scalar = '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+        scalar = None  # a comment or more lines: the intended text is not plain
+    elif "-" in lead:
+        scalar = None  # "- a: b: c" may mean "- {a: 'b: c'}" or "- 'a: b: c'"
     return _Mistake("colon", number, at + 1, at + colon + 1, key, lines[number - 1], scalar)
 
 
