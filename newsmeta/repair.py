@@ -44,12 +44,10 @@ MAX_REPAIRS: Final = 20
 
 # Indentation and sequence dashes, then an optional plain key and its ': '.
 _LEAD: Final = re.compile(r" *(?:- +)*")
-# A plain key: no indicator first, up to the first ': ' (a ':' inside, as in
-# 'og:title', belongs to the key).
-_KEY: Final = re.compile(r"""([^\s#'"\[\]{},&*!|>%@`?:-](?:[^:\t]|:(?! |$))*?) *:(?: +|$)""")
+# What may not start a plain key (a ':' inside one, as in 'og:title', belongs to it).
+_NOT_KEY_START: Final = frozenset("#'\"[]{},&*!|>%@`?:- \t")
 # Characters that may not start a plain scalar (a '-', '?' or ':' may, before a non-space).
 _INDICATORS: Final = frozenset("#,[]{}&*!|>'\"%@`")
-_COMMENT: Final = re.compile(r" +#")
 
 
 class _Mistake(NamedTuple):
@@ -82,10 +80,11 @@ def _find(lines: list[str], number: int) -> _Mistake | None:
     assert lead is not None  # the pattern matches the empty string
     at = lead.end()
     key = None
-    found = _KEY.match(line, at)
-    if found is not None:
-        key = found.group(1)
-        at = found.end()
+    colon = line.find(": ", at)  # str.find, not a regex: no backtracking on hostile lines
+    name = line[at:colon].rstrip(" ") if colon > at else ""
+    if name and name[0] not in _NOT_KEY_START and "\t" not in name:
+        key = name
+        at = len(line) - len(line[colon + 2 :].lstrip(" "))
     elif "-" not in lead.group():
         return None  # neither "key: value" nor "- value"
     value = line[at:].rstrip(" ")
@@ -106,9 +105,9 @@ def _quote_mistake(
     if close is None:
         return None  # continued on the next lines: not a one-line mistake
     after = value[close + 1 :]
-    if not after or _COMMENT.match(after):
+    if not after or (after[0] == " " and after.lstrip(" ")[:1] == "#"):
         return None  # the scalar is fine; the error lies elsewhere
-    if after.lstrip(" ")[0] in ":,":
+    if after.lstrip(" ")[:1] in (":", ","):
         return None  # a quoted key, or items without brackets: not a quote inside text
     backslash = value[close - 1] == "\\"  # 'AI\'s': a backslash escapes nothing there
     kind = "double" if quote == '"' else "backslash" if backslash else "single"
@@ -160,15 +159,16 @@ def _colon_mistake(
 ) -> _Mistake | None:
     if value[0] in _INDICATORS or (value[0] in "-?:" and value[1:2] in ("", " ")):
         return None
-    comment = _COMMENT.search(value)
-    plain = value if comment is None else value[: comment.start()]
+    # str.find, not a regex: " +#" would backtrack quadratically over a run of spaces.
+    comment = value.find(" #")
+    plain = value if comment == -1 else value[:comment].rstrip(" ")
     colon = plain.find(": ")
     if colon == -1:
         colon = len(plain) - 1 if plain.endswith(":") else -1
     if colon == -1:
         return None
     scalar: str | None = '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
-    if comment is not None or "\t" in value or _continues(lines, number, len(lead)):
+    if comment != -1 or "\t" in value or _continues(lines, number, len(lead)):
         scalar = None  # a comment or more lines: the intended text is not plain
     elif "-" in lead:
         scalar = None  # "- a: b: c" may mean "- {a: 'b: c'}" or "- 'a: b: c'"
