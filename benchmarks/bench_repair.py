@@ -12,6 +12,7 @@ authoring mistake (or two, or none), then the date, author and tags:
 - ``backslash``   ``title: 'AI\\'s future'``    ``\\'`` inside single quotes
 - ``double``      ``title: "say "hi" now"``    a raw ``"`` inside double quotes
 - ``colon``       ``title: Breaking: news``    ``: `` inside a plain scalar
+- ``reserved``    ``title: `npm` grows``       a plain scalar starting with ``@``, `````, ``%``
 - ``unclosed``    ``---`` never closed; a blank line, then the body
 - ``two``         a quote mistake in the title and ``: `` in the description
 - ``hard-*``      mistakes whose meaning is not plain (no closing quote, a comment,
@@ -60,6 +61,7 @@ _COLON = [
     "{name} and the {noun}: what we know",
     "{label}: {name}'s {noun}",
 ]
+_RESERVED = ["@{handle} on the {noun}", "`{noun}` {verb}", "`{noun}`: what {name} said"]
 _PLAIN = ["{name} {verb} as the {noun} {verb}", "The {noun} of {name}"]
 
 KINDS = (
@@ -68,6 +70,7 @@ KINDS = (
     "backslash",
     "double",
     "colon",
+    "reserved",
     "unclosed",
     "two",
     "hard-unclosed-quote",
@@ -97,6 +100,7 @@ def _fill(rng: random.Random, template: str) -> str:
         verb=rng.choice(_VERBS),
         label=rng.choice(_LABELS),
         word=rng.choice(_WORDS),
+        handle=rng.choice(["nasa", "ana_lima", "bochen"]),
     )
 
 
@@ -108,7 +112,7 @@ def _written(kind: str, text: str) -> str:
         return "'" + text.replace("'", "\\'") + "'"
     if kind == "double":
         return f'"{text}"'
-    if kind == "colon":
+    if kind in ("colon", "reserved"):
         return text
     return json.dumps(text, ensure_ascii=False)
 
@@ -119,7 +123,8 @@ def _templates(kind: str) -> list[str]:
         "backslash": _APOSTROPHE,
         "double": _DOUBLE,
         "colon": [t for t in _COLON if not t.startswith("{name}'s")],
-    }.get(kind, _APOSTROPHE + _DOUBLE + _COLON + _PLAIN)
+        "reserved": _RESERVED,
+    }.get(kind, _APOSTROPHE + _DOUBLE + _COLON + _RESERVED + _PLAIN)
 
 
 def _document(lines: Sequence[str], body: str, *, closed: bool = True) -> str:

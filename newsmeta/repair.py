@@ -17,7 +17,8 @@ or ``- key: value`` at any indentation):
 
 - a quote inside a quoted scalar: ``'AI's future'``, ``'AI\\'s future'`` (a
   backslash escapes nothing in single quotes), ``"say "hi""``;
-- ``: `` (or a final ``:``) inside a plain scalar: ``title: Breaking: news``.
+- ``: `` (or a final ``:``) inside a plain scalar: ``title: Breaking: news``;
+- a plain scalar that starts with a character YAML reserves: ``author: @jane``.
 
 Repair is conservative: a line is rewritten only when the value is quoted (or
 plain) from its start to the end of the line, so that the intended text is
@@ -48,6 +49,8 @@ _LEAD: Final = re.compile(r" *(?:- +)*")
 _NOT_KEY_START: Final = frozenset("#'\"[]{},&*!|>%@`?:- \t")
 # Characters that may not start a plain scalar (a '-', '?' or ':' may, before a non-space).
 _INDICATORS: Final = frozenset("#,[]{}&*!|>'\"%@`")
+# Of those, the ones that mean nothing there but an error: the value is plainly text.
+_RESERVED: Final = frozenset("@`%")
 
 
 class _Mistake(NamedTuple):
@@ -92,9 +95,7 @@ def _find(lines: list[str], number: int) -> _Mistake | None:
         return None
     if value[0] in "'\"":
         return _quote_mistake(lines, number, at, key, value)
-    if key is not None:
-        return _colon_mistake(lines, number, at, key, value, lead.group())
-    return None
+    return _plain_mistake(lines, number, at, key, value, lead.group())
 
 
 def _quote_mistake(
@@ -154,25 +155,30 @@ def _closing_quote(value: str) -> int | None:
     return None
 
 
-def _colon_mistake(
-    lines: list[str], number: int, at: int, key: str, value: str, lead: str
+def _plain_mistake(
+    lines: list[str], number: int, at: int, key: str | None, value: str, lead: str
 ) -> _Mistake | None:
-    if value[0] in _INDICATORS or (value[0] in "-?:" and value[1:2] in ("", " ")):
-        return None
+    """An unquoted value that starts with a reserved character, or holds ': '."""
     # str.find, not a regex: " +#" would backtrack quadratically over a run of spaces.
     comment = value.find(" #")
     plain = value if comment == -1 else value[:comment].rstrip(" ")
-    colon = plain.find(": ")
-    if colon == -1:
-        colon = len(plain) - 1 if plain.endswith(":") else -1
-    if colon == -1:
+    if value[0] in _RESERVED:
+        kind, end = "reserved", at + 1
+    elif key is None or value[0] in _INDICATORS or (value[0] in "-?:" and value[1:2] in ("", " ")):
         return None
+    else:
+        colon = plain.find(": ")
+        if colon == -1:
+            colon = len(plain) - 1 if plain.endswith(":") else -1
+        if colon == -1:
+            return None
+        kind, end = "colon", at + colon + 1
     scalar: str | None = '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
     if comment != -1 or "\t" in value or _continues(lines, number, len(lead)):
         scalar = None  # a comment or more lines: the intended text is not plain
-    elif "-" in lead:
+    elif "-" in lead and (kind == "colon" or ": " in plain or plain.endswith(":")):
         scalar = None  # "- a: b: c" may mean "- {a: 'b: c'}" or "- 'a: b: c'"
-    return _Mistake("colon", number, at + 1, at + colon + 1, key, lines[number - 1], scalar)
+    return _Mistake(kind, number, at + 1, end, key, lines[number - 1], scalar)
 
 
 def _continues(lines: list[str], number: int, indent: int) -> bool:
@@ -209,6 +215,7 @@ _ADVICE: Final = {
     "or use double quotes",
     "double": 'inside double quotes write a quote as \\", or use single quotes',
     "colon": "put the whole value in quotes",
+    "reserved": "put the whole value in quotes",
 }
 
 
@@ -216,6 +223,12 @@ def _reason(mistake: _Mistake, offset: int) -> str:
     line = mistake.line + offset
     start = f"{line}:{mistake.start}"
     end = f"{line}:{mistake.end}"
+    if mistake.kind == "reserved":
+        first = mistake.original[mistake.start - 1]
+        return (
+            f"invalid YAML: the unquoted text that starts at {start} begins with {first!r}, "
+            f"which YAML reserves; {_ADVICE['reserved']}"
+        )
     if mistake.kind == "colon":
         at_end = len(mistake.original.rstrip(" ")) == mistake.end
         where = "ends with ':'" if at_end else "has ': '"
@@ -285,10 +298,13 @@ def _diagnostic(mistake: _Mistake, intended: str) -> Diagnostic:
 
     original = mistake.original.strip()
     message = f"{original} read as {json.dumps(intended, ensure_ascii=False)}"
-    if mistake.kind != "colon":
-        message += f" ({_ADVICE[mistake.kind]})"
-    else:
+    if mistake.kind == "colon":
         message += " (a ': ' in unquoted text starts a new key: put the value in quotes)"
+    elif mistake.kind == "reserved":
+        first = mistake.original[mistake.start - 1]
+        message += f" (YAML reserves {first!r} at the start of a value: put it in quotes)"
+    else:
+        message += f" ({_ADVICE[mistake.kind]})"
     indented = mistake.original[:1] == " " or mistake.original.lstrip(" ")[:1] == "-"
     return Diagnostic(
         code="repaired-yaml",

@@ -49,6 +49,10 @@ COLON = (
     "news/a.md:2:16: invalid YAML: the unquoted text that starts at 2:8 has ': ' at 2:16, "
     "which YAML reads as a new key; put the whole value in quotes"
 )
+RESERVED = (
+    "news/a.md:2:9: invalid YAML: the unquoted text that starts at 2:9 begins with '@', "
+    "which YAML reserves; put the whole value in quotes"
+)
 FINAL_COLON = (
     "news/a.md:3:23: invalid YAML: the unquoted text that starts at 3:14 ends with ':' at 3:23, "
     "which YAML reads as a new key; put the whole value in quotes"
@@ -63,6 +67,7 @@ FINAL_COLON = (
         (_doc('description: "He said "no" today"'), DOUBLE),
         (_doc("title: Breaking: news"), COLON),
         (_doc("title: x", "description: Read this:"), FINAL_COLON),
+        (_doc("author: @jane", "title: x"), RESERVED),
         # Text after the only closing quote: no repair, but the same explanation.
         (_doc("date: 2024-05-01", "title: 'AI's future"), APOSTROPHE),
     ],
@@ -143,6 +148,12 @@ def _repaired(text: str) -> newsmeta.Article:
             "text starts a new key: put the value in quotes)",
         ),
         (
+            "title: `npm` is: here",
+            "`npm` is: here",
+            "title: `npm` is: here read as \"`npm` is: here\" (YAML reserves '`' at the start "
+            "of a value: put it in quotes)",
+        ),
+        (
             'title: Update: "AI" is\\here',
             'Update: "AI" is\\here',
             'title: Update: "AI" is\\here read as "Update: \\"AI\\" is\\\\here" (a \': \' in '
@@ -201,6 +212,14 @@ def test_no_plain_meaning_no_repair(line: str) -> None:
     with pytest.raises(newsmeta.LoadError) as repaired:
         REPAIR.parse(text)
     assert str(repaired.value) == str(plain.value)
+
+
+def test_a_reserved_first_character_in_a_list_item_is_repaired_unless_it_holds_a_key() -> None:
+    article = REPAIR.parse(_doc("title: x", "tags:", "  - @ana", "  - `b`"))
+    assert article.tags == ("@ana", "`b`")
+    assert [(d.line, d.column) for d in article.diagnostics] == [(4, 5), (5, 5)]
+    with pytest.raises(newsmeta.LoadError, match="begins with '@'"):
+        REPAIR.parse(_doc("title: x", "tags:", "  - @ana: b"))
 
 
 def test_a_continued_plain_value_or_an_item_is_not_repaired() -> None:
@@ -349,7 +368,9 @@ _HOSTILE = settings(
 )
 
 _WORD = st.text(string.ascii_letters + "0123456789", min_size=1, max_size=6)
-_PIECE = st.one_of(_WORD, _WORD, st.sampled_from(["'", "''", "\\'", '"', ": ", ":", " #", ", "]))
+_PIECE = st.one_of(
+    _WORD, _WORD, st.sampled_from(["'", "''", "\\'", '"', ": ", ":", " #", ", ", "@", "`", "- "])
+)
 _VALUE = st.lists(st.one_of(_PIECE, st.just(" ")), min_size=1, max_size=8).map("".join)
 _QUOTING = st.sampled_from(["{}", "'{}'", '"{}"', "'{}", "{} # c"])
 
@@ -446,7 +467,8 @@ def _bench() -> ModuleType:
 
 def test_the_synthetic_mistake_corpus_is_recovered_as_intended() -> None:
     bench = _bench()
-    figures = bench.measure(bench.build_corpus(220, seed=random.Random(7).randint(0, 99)))
+    files = 20 * len(bench.KINDS)
+    figures = bench.measure(bench.build_corpus(files, seed=random.Random(7).randint(0, 99)))
     for kind, counts in figures.items():
         assert counts["files"] == 20, kind
         if kind == "valid":
