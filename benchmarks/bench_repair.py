@@ -14,13 +14,14 @@ authoring mistake (or two, or none), then the date, author and tags:
 - ``colon``       ``title: Breaking: news``    ``: `` inside a plain scalar
 - ``reserved``    ``title: `npm` grows``       a plain scalar starting with ``@``, `````, ``%``
 - ``unclosed``    ``---`` never closed; a blank line, then the body
+- ``ruled``       the same, but a ``---`` rule in the body closes the block by accident
 - ``two``         a quote mistake in the title and ``: `` in the description
 - ``hard-*``      mistakes whose meaning is not plain (no closing quote, a comment,
                   a continuation line, ``- title: a: b``): repair must refuse these
 
 Printed per kind: files, refused without repair, recovered with repair, recovered
-with exactly the intended title and description (must equal recovered), refused
-with repair; then the time of a valid file, a refused one and a repaired one.
+with exactly the intended title, description and body (must equal recovered),
+refused with repair; then the time of a valid file, a refused one and a repaired one.
 """
 
 from __future__ import annotations
@@ -72,6 +73,7 @@ KINDS = (
     "colon",
     "reserved",
     "unclosed",
+    "ruled",
     "two",
     "hard-unclosed-quote",
     "hard-comment",
@@ -83,13 +85,14 @@ KINDS = (
 class Case:
     """One synthetic document and what its author meant."""
 
-    __slots__ = ("description", "kind", "text", "title")
+    __slots__ = ("body", "description", "kind", "text", "title")
 
-    def __init__(self, kind: str, text: str, title: str, description: str) -> None:
+    def __init__(self, kind: str, text: str, title: str, description: str, body: str) -> None:
         self.kind = kind
         self.text = text
         self.title = title
         self.description = description
+        self.body = body
 
 
 def _fill(rng: random.Random, template: str) -> str:
@@ -135,7 +138,7 @@ def _document(lines: Sequence[str], body: str, *, closed: bool = True) -> str:
 def make_case(rng: random.Random, kind: str) -> Case:
     """One document of *kind* (see ``KINDS``)."""
     quote_kind = rng.choice(["apostrophe", "backslash"])
-    title_kind = {"two": quote_kind, "unclosed": "valid"}.get(kind, kind)
+    title_kind = {"two": quote_kind, "unclosed": "valid", "ruled": "valid"}.get(kind, kind)
     if kind.startswith("hard-"):
         title_kind = "colon" if kind in ("hard-comment", "hard-continued", "hard-item") else ""
     title = _fill(rng, rng.choice(_templates(title_kind or "apostrophe")))
@@ -161,10 +164,11 @@ def make_case(rng: random.Random, kind: str) -> Case:
         lines.append(f"related:\n  - title: {title}")
     if rng.random() < 0.2:  # editors leave trailing blanks
         lines[at] += "  "
-    text = _document(lines, "Body text.\n\nMore text.\n", closed=kind != "unclosed")
+    body = "Body text.\n\n---\n\nMore text.\n" if kind == "ruled" else "Body text.\n"
+    text = _document(lines, body, closed=kind not in ("unclosed", "ruled"))
     if rng.random() < 0.25:  # files saved on Windows
         text = text.replace("\n", "\r\n")
-    return Case(kind, text, title, description)
+    return Case(kind, text, title, description, body)
 
 
 def build_corpus(files: int, seed: int = 1) -> list[Case]:
@@ -174,7 +178,10 @@ def build_corpus(files: int, seed: int = 1) -> list[Case]:
 
 
 def measure(cases: Sequence[Case]) -> dict[str, Counter[str]]:
-    """Per kind: ``files``, ``refused`` (no repair), ``recovered``, ``intended``, ``wrong``."""
+    """Per kind: ``files``, ``refused`` (no repair), ``recovered``, ``intended``, ``wrong``.
+
+    ``intended``: the title, description and body are exactly what the author meant.
+    """
     plain, repairing = newsmeta.Parser(), newsmeta.Parser(repair=True)
     figures: dict[str, Counter[str]] = {kind: Counter() for kind in KINDS}
     for case in cases:
@@ -190,7 +197,8 @@ def measure(cases: Sequence[Case]) -> dict[str, Counter[str]]:
             counts["refused with repair"] += 1
             continue
         counts["recovered"] += 1
-        if (article.title, article.summary) == (case.title, case.description):
+        meant = (case.title, case.description, case.body)
+        if (article.title, article.summary, article.body) == meant:
             counts["intended"] += 1
         else:
             counts["wrong"] += 1
@@ -255,8 +263,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     share = total["recovered"] / max(1, total["files"])
     print(
         f"mistakes repair mode knows: {total['recovered']} of {total['files']} files "
-        f"recovered ({share:.1%}); {total['intended']} with the intended title and "
-        f"description, {total['wrong']} wrong"
+        f"recovered ({share:.1%}); {total['intended']} with the intended title, "
+        f"description and body, {total['wrong']} wrong"
     )
     hard = [counts for kind, counts in figures.items() if kind.startswith("hard-")]
     hard_refused = sum(c["refused with repair"] for c in hard)

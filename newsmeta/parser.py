@@ -275,7 +275,15 @@ class Parser:
         self, text: str | bytes, dialect: str | None, where: str | None, facts: FileFacts | None
     ) -> Article:
         parts = self.split(text, path=where)
-        mapping, load_diagnostics = self.load(parts, path=where)
+        try:
+            mapping, load_diagnostics = self.load(parts, path=where)
+        except LoadError as error:  # a fence left open, closed by a '---' rule in the body?
+            from .repair import reopen_front_matter  # error path only
+
+            parts = reopen_front_matter(
+                text, parts, error, repair=self.repair, load=self._load_front_matter
+            )
+            mapping, load_diagnostics = self.load(parts, path=where)
         if dialect is None:
             adapter = self._detected(mapping, where)
         else:

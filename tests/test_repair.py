@@ -329,6 +329,53 @@ def test_fences_left_open_otherwise_are_not_guessed(text: str) -> None:
     assert "repair mode" not in str(plain.value)
 
 
+RULED = "---\ntitle: x\n\n# Heading\n\nSome text.\n\n---\n\nMore text.\n"
+
+
+def test_a_fence_closed_by_a_rule_in_the_body_is_explained() -> None:
+    with pytest.raises(newsmeta.LoadError) as info:
+        PLAIN.parse(RULED.encode(), path="news/a.md")
+    assert str(info.value) == (
+        "news/a.md:6:1: front matter opened with '---' is not closed before the body (the '---' "
+        "at line 8 closed it, and line 6 is not YAML); add a line '---' at the blank line 3, or "
+        "read it in repair mode (Parser(repair=True), --repair)"
+    )
+
+
+def test_a_fence_closed_by_a_rule_in_the_body_ends_at_the_blank_line_in_repair_mode() -> None:
+    article = REPAIR.parse(RULED.replace("\n", "\r\n").encode())
+    assert (article.title, article.body) == ("x", "# Heading\n\nSome text.\n\n---\n\nMore text.\n")
+    assert article.diagnostics == (
+        newsmeta.Diagnostic(
+            code="unclosed-front-matter",
+            message="front matter opened with '---' is not closed before the body (the '---' at "
+            "line 8 closed it, and line 6 is not YAML); read it as ending at the blank line 3 "
+            "(add a line '---' there)",
+            line=1,
+            column=1,
+        ),
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "---\ntitle: x\n\ndate: [2024\n---\nBody.\n",  # more YAML after the blank line
+        "---\ntitle: x\n\n- a\n---\n",
+        "---\ntitle: x\n\n  b: [\n---\n",
+        "---\ntitle: [x\n\nSome text.\n---\n",  # the error is before the blank line
+        "---\n\nSome text.\nMore: text: here\n---\n",  # nothing before the blank line
+    ],
+)
+def test_a_failing_block_with_yaml_after_its_blank_line_keeps_its_error(text: str) -> None:
+    with pytest.raises(newsmeta.LoadError) as plain:
+        PLAIN.parse(text)
+    with pytest.raises(newsmeta.LoadError) as repaired:
+        REPAIR.parse(text)
+    assert str(plain.value) == str(repaired.value)
+    assert "repair mode" not in str(plain.value)
+
+
 def test_strict_refuses_a_closed_fence() -> None:
     with pytest.raises(newsmeta.FieldError, match=r"never closed; read it .* \(strict\)"):
         newsmeta.Parser(repair=True, strict=True).parse(UNCLOSED)
