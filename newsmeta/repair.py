@@ -270,8 +270,8 @@ def repair_yaml(parts: Split, error: LoadError, load: Callable[[Split], Loaded])
     at most ``MAX_REPAIRS`` of them.  The result carries one ``repaired-yaml``
     diagnostic per rewritten line, front-matter relative like ``load``'s.
     """
-    if parts.format != "yaml":
-        raise error
+    if parts.format not in ("yaml", "hexo-yaml"):
+        raise error  # TOML, JSON and metadata headers have no such mistakes to read through
     lines = parts.front_matter.split("\n")
     repairs: list[Diagnostic] = []
     current: NewsmetaError = error
@@ -283,7 +283,7 @@ def repair_yaml(parts: Split, error: LoadError, load: Callable[[Split], Loaded])
             break
         lines[mistake.line - 1] = repair[0]
         repairs.append(_diagnostic(mistake, repair[1]))
-        fixed = Split("yaml", "\n".join(lines), parts.body, parts.line_offset)
+        fixed = Split(parts.format, "\n".join(lines), parts.body, parts.line_offset)
         try:
             loaded = load(fixed)
         except NewsmetaError as again:
