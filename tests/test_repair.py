@@ -257,6 +257,12 @@ def test_strict_refuses_a_repair() -> None:
     )
 
 
+def test_hexo_yaml_without_an_opener_is_repaired_too() -> None:
+    article = REPAIR.parse("title: 'AI's future'\ndate: 2024-05-01T09:30:00Z\n---\nBody.\n")
+    assert (article.title, article.format, article.body) == ("AI's future", "hexo-yaml", "Body.\n")
+    assert article.diagnostics[0].code == "repaired-yaml"
+
+
 def test_toml_and_json_errors_are_not_repaired() -> None:
     for text in ('+++\ntitle = "a"b"\n+++\n', '{"title": "a" "b"}\n'):
         with pytest.raises(newsmeta.LoadError) as plain:
