@@ -68,7 +68,7 @@ class Parser:
     item ...) is an error.  With *repair*, front matter that fails to load
     because of a common authoring mistake (``'AI's future'``, ``title: a: b``,
     a ``---`` block never closed) is read as plainly meant, with a diagnostic
-    per repair (``newsmeta.repair``).
+    per repair (``newsmeta.repair``, ``newsmeta.unclosed``).
 
     Limits (``LimitError`` when exceeded; defaults in ``DEFAULT_LIMITS``): sizes
     count characters of the front matter and body; an input (bytes, text or file)
@@ -205,7 +205,7 @@ class Parser:
         try:
             result = split(text, path=path, max_front_matter=self.max_front_matter_bytes)
         except FrontMatterError as error:  # a fence plainly left open; else *error* again
-            from .repair import close_front_matter  # error path only
+            from .unclosed import close_front_matter  # error path only
 
             result = close_front_matter(
                 text, error, repair=self.repair, load=self._load_front_matter
@@ -278,7 +278,7 @@ class Parser:
         try:
             mapping, load_diagnostics = self.load(parts, path=where)
         except LoadError as error:  # a fence left open, closed by a '---' rule in the body?
-            from .repair import reopen_front_matter  # error path only
+            from .unclosed import reopen_front_matter  # error path only
 
             parts = reopen_front_matter(
                 text, parts, error, repair=self.repair, load=self._load_front_matter
