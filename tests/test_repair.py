@@ -434,9 +434,10 @@ def _mistaken_documents(draw: st.DrawFn) -> str:
     lines = []
     for key in draw(st.lists(st.sampled_from(["title", "description", "k", "x"]), unique=True)):
         lines.append(f"{key}: " + draw(_QUOTING).format(draw(_VALUE)))
-    if draw(st.booleans()):
-        return "---\n" + "".join(line + "\n" for line in lines) + "\nBody.\n"
-    return _doc(*lines)
+    front = "---\n" + "".join(line + "\n" for line in lines)
+    body = draw(st.sampled_from(["Body.\n", "# Head\n\nBody.\n---\nMore.\n", "k: v\n---\n"]))
+    fence = draw(st.sampled_from(["---\n", "\n", "\n\n"]))  # closed, or left open
+    return front + fence + body
 
 
 def _unchanged_by_repair(text: str) -> None:
