@@ -80,6 +80,34 @@ def test_known_mistakes_are_explained_in_plain_words(text: str, message: str) ->
     assert (info.value.line, info.value.column) == (int(line), int(column))
 
 
+def test_the_pure_python_parser_gives_the_same_words() -> None:
+    import warnings
+
+    from newsmeta import _yaml
+
+    cases = [
+        _doc("title: 'AI's future'"),
+        _doc("title: Breaking: news"),
+        _doc("author: @jane", 'title: "a "b" c"'),
+    ]
+    expected = []
+    for text in cases:
+        with pytest.raises(newsmeta.LoadError) as info:
+            PLAIN.parse(text)
+        expected.append((str(info.value), REPAIR.parse(text)))
+    _yaml.use_pure_parser(True)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", _yaml.SlowYAMLWarning)
+            for text, (message, article) in zip(cases, expected, strict=True):
+                with pytest.raises(newsmeta.LoadError) as info:
+                    PLAIN.parse(text)
+                assert str(info.value) == message
+                assert REPAIR.parse(text) == article
+    finally:
+        _yaml.use_pure_parser(False)
+
+
 def test_positions_in_the_message_are_file_lines() -> None:
     text = "\n\n" + _doc("title: 'it's'")  # two blank lines before the opener
     with pytest.raises(newsmeta.LoadError) as info:
