@@ -19,6 +19,7 @@ import newsmeta
 from newsmeta.cli import main
 from newsmeta.repair import MAX_REPAIRS
 
+from .conftest import DATA
 from .test_properties_hostile import yaml_documents
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -413,6 +414,25 @@ def test_a_failing_block_with_yaml_after_its_blank_line_keeps_its_error(text: st
 def test_strict_refuses_a_closed_fence() -> None:
     with pytest.raises(newsmeta.FieldError, match=r"never closed; read it .* \(strict\)"):
         newsmeta.Parser(repair=True, strict=True).parse(UNCLOSED)
+
+
+# -- golden pairs: files in the style of real sites, and what repair mode reads -----------
+
+_GOLDEN = DATA / "repair"
+
+
+@pytest.mark.parametrize("source", sorted(_GOLDEN.glob("*.md")), ids=lambda p: p.name)
+def test_golden_repair(source: Path) -> None:
+    with pytest.raises(newsmeta.NewsmetaError):
+        PLAIN.parse_file(source)  # each holds a mistake that plain reading refuses
+    article = REPAIR.parse_file(source)
+    actual = json.loads(json.dumps(newsmeta.to_dict(article)).replace(str(source), source.name))
+    expected_path = source.with_suffix(".json")
+    if os.environ.get("NEWSMETA_UPDATE_GOLDEN") == "1":
+        expected_path.write_text(json.dumps(actual, indent=2, ensure_ascii=False) + "\n")
+    assert actual == json.loads(expected_path.read_text(encoding="utf-8"))
+    codes = {d.code for d in article.diagnostics}
+    assert codes & {"repaired-yaml", "unclosed-front-matter"}
 
 
 # -- the command line ---------------------------------------------------------------------
