@@ -37,10 +37,14 @@ from .load import Loaded
 from .model import Diagnostic
 from .split import Split
 
-__all__ = ["MAX_REPAIRS", "explain", "repair_yaml"]
+__all__ = ["MAX_REPAIRS", "REPAIR_BUDGET", "explain", "repair_yaml"]
 
 #: Lines repaired in one front matter at most; each repair costs one more load.
 MAX_REPAIRS: Final = 20
+#: Characters of front matter that repairs may load again per file: each repair is
+#: followed by a load, and 20 loads of a 1 MiB block would take ten times one load.
+#: Small front matter gets ``MAX_REPAIRS``; a 1 MiB block gets 4.
+REPAIR_BUDGET: Final = 4 * 1024 * 1024
 
 # Indentation and sequence dashes, then an optional plain key and its ': '.
 _LEAD: Final = re.compile(r" *(?:- +)*")
@@ -266,7 +270,8 @@ def repair_yaml(parts: Split, error: LoadError, load: Callable[[Split], Loaded])
     """What *load* gives once the mistaken lines of *parts* are rewritten; else *error*.
 
     Lines are repaired one error at a time (each repair is followed by a load),
-    at most ``MAX_REPAIRS`` of them.  The result carries one ``repaired-yaml``
+    at most ``MAX_REPAIRS`` of them, and no more than ``REPAIR_BUDGET`` characters
+    loaded again in all.  The result carries one ``repaired-yaml``
     diagnostic per rewritten line, front-matter relative like ``load``'s.
     """
     if parts.format not in ("yaml", "hexo-yaml"):
@@ -274,7 +279,8 @@ def repair_yaml(parts: Split, error: LoadError, load: Callable[[Split], Loaded])
     lines = parts.front_matter.split("\n")
     repairs: list[Diagnostic] = []
     current: NewsmetaError = error
-    while len(repairs) < MAX_REPAIRS:
+    allowed = min(MAX_REPAIRS, REPAIR_BUDGET // max(1, len(parts.front_matter)))
+    while len(repairs) < allowed:
         line = current.line if isinstance(current, LoadError) else None
         mistake = None if line is None else _find(lines, line)
         repair = None if mistake is None else _repair(mistake)

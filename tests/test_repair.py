@@ -276,6 +276,18 @@ def test_at_most_max_repairs_lines_are_rewritten() -> None:
         REPAIR.parse(_doc("title: x", *lines, "k: 'one's too many'"))
 
 
+def test_large_front_matter_gets_fewer_repairs(monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsmeta import repair
+
+    text = _doc("title: x", "a: 'it's'", "b: 'it's'", "c: 'it's'")
+    front = len(text) - len("---\n") - len("---\nBody.\n")
+    monkeypatch.setattr(repair, "REPAIR_BUDGET", 3 * front)
+    assert len(REPAIR.parse(text).diagnostics) == 3
+    monkeypatch.setattr(repair, "REPAIR_BUDGET", 3 * front - 1)  # two loads' worth
+    with pytest.raises(newsmeta.LoadError, match="single-quoted"):
+        REPAIR.parse(text)
+
+
 def test_strict_refuses_a_repair() -> None:
     strict = newsmeta.Parser(repair=True, strict=True)
     with pytest.raises(newsmeta.FieldError) as info:
