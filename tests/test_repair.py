@@ -125,8 +125,9 @@ def test_positions_in_the_message_are_file_lines() -> None:
         # Not a quote inside text: a quoted key, and items without brackets.
         (_doc("title: 'Breaking': news"), "mapping values are not allowed in this context"),
         (_doc("tags: 'a', 'b'"), "did not find expected key"),
-        # A ': ' after a comment started is part of the comment: the error is elsewhere.
+        # Errors that are no authoring mistake we know keep libyaml's words.
         (_doc("title: [a", "x: 1"), "did not find expected ',' or ']'"),
+        (_doc("title: a # note: b", "  c: d"), "did not find expected key"),
     ],
 )
 def test_other_errors_keep_the_parser_message(text: str, message: str) -> None:
