@@ -17,7 +17,8 @@ or ``- key: value`` at any indentation):
 - a quote inside a quoted scalar: ``'AI's future'``, ``'AI\\'s future'`` (a
   backslash escapes nothing in single quotes), ``"say "hi""``;
 - ``: `` (or a final ``:``) inside a plain scalar: ``title: Breaking: news``;
-- a plain scalar that starts with a character YAML reserves: ``author: @jane``.
+- a plain scalar that starts with a character YAML reserves: ``author: @jane``;
+- a tab in the indentation (explained only: its width is anyone's guess).
 
 Repair is conservative: a line is rewritten only when the value is quoted (or
 plain) from its start to the end of the line, so that the intended text is
@@ -82,6 +83,10 @@ def _find(lines: list[str], number: int) -> _Mistake | None:
     if not 1 <= number <= len(lines):
         return None
     line = lines[number - 1]
+    indent = len(line) - len(line.lstrip(" \t"))
+    tab = line.find("\t", 0, indent)
+    if tab != -1:  # no repair: how many spaces a tab stood for is anyone's guess
+        return _Mistake("tab", number, tab + 1, tab + 1, None, line, None)
     lead = _LEAD.match(line)
     assert lead is not None  # the pattern matches the empty string
     at = lead.end()
@@ -226,6 +231,11 @@ def _reason(mistake: _Mistake, offset: int) -> str:
     line = mistake.line + offset
     start = f"{line}:{mistake.start}"
     end = f"{line}:{mistake.end}"
+    if mistake.kind == "tab":
+        return (
+            f"invalid YAML: line {line} is indented with a tab (at {end}); "
+            "YAML indents with spaces only"
+        )
     if mistake.kind == "reserved":
         first = mistake.original[mistake.start - 1]
         return (

@@ -69,6 +69,11 @@ FINAL_COLON = (
         (_doc("title: Breaking: news"), COLON),
         (_doc("title: x", "description: Read this:"), FINAL_COLON),
         (_doc("author: @jane", "title: x"), RESERVED),
+        (
+            _doc("title: x", "link:", " \thref: y"),
+            "news/a.md:4:2: invalid YAML: line 4 is indented with a tab (at 4:2); "
+            "YAML indents with spaces only",
+        ),
         # Text after the only closing quote: no repair, but the same explanation.
         (_doc("date: 2024-05-01", "title: 'AI's future"), APOSTROPHE),
     ],
