@@ -114,7 +114,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"no .md files under {args.folder}", file=sys.stderr)
         return 2
     print(f"{len(texts)} documents from {args.folder}")
-    print(f"parsed: newsmeta {_newsmeta(texts)}, frontmatter {_frontmatter(texts)} (warm-up round)")
+    print(
+        f"parsed: newsmeta {_newsmeta(texts)}, frontmatter {_frontmatter(texts)} (warm-up round)"
+    )
     ours, theirs, ratios = [], [], []
     for _ in range(args.repeat):
         a = _timed(_newsmeta, texts)
