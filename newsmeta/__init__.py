@@ -117,12 +117,13 @@ def _parser() -> Parser:
 
 
 def parse(
-    text: str | bytes,
+    text: str | bytes | bytearray | memoryview,
     *,
     dialect: str | None = None,
     path: str | os.PathLike[str] | None = None,
 ) -> Article:
-    """Parse one document with the built-in dialects; *dialect* skips detection."""
+    """Parse one document (text, or bytes in any bytes-like object) with the
+    built-in dialects; *dialect* skips detection, *path* only labels errors."""
     return _parser().parse(text, dialect=dialect, path=path)
 
 
@@ -132,7 +133,7 @@ def parse_file(path: str | os.PathLike[str], *, dialect: str | None = None) -> A
 
 
 def detect(
-    source: str | bytes | Mapping[str, Any],
+    source: str | bytes | bytearray | memoryview | Mapping[str, Any],
     *,
     path: str | os.PathLike[str] | None = None,
 ) -> Detection:

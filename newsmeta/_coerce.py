@@ -56,7 +56,10 @@ def _note(code: str, message: str) -> None:
 def _shown(value: Any) -> str:
     if isinstance(value, date):
         return repr(value.isoformat(sep=" ") if isinstance(value, datetime) else value.isoformat())
-    text = repr(value)
+    try:
+        text = repr(value)
+    except ValueError:  # an int too long for decimal (only a custom adapter can make one)
+        return f"a {value.bit_length()}-bit integer" if isinstance(value, int) else "a value"
     return text if len(text) <= 60 else text[:57] + "..."
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-__all__ = ["kind_of"]
+__all__ = ["duplicate_key_reason", "kind_of"]
 
 
 def kind_of(value: object) -> str:
@@ -22,3 +22,19 @@ def kind_of(value: object) -> str:
     if value is None:
         return "empty"
     return f"a {type(value).__name__}"
+
+
+def duplicate_key_reason(key: object, first_line: int | None, line: int) -> str:
+    """"duplicate key 'x' (first 2 lines above)": the same words for YAML and JSON.
+
+    Said relative to the repeated key's line: the error's own position is later
+    shifted from front-matter lines to file lines, and a distance stays true.
+    """
+    if first_line is None:
+        where = ""
+    elif first_line == line:
+        where = " (first on the same line)"
+    else:
+        above = line - first_line
+        where = f" (first {above} line{'s' if above != 1 else ''} above)"
+    return f"duplicate key {key!r}{where}"

@@ -35,13 +35,14 @@ Intentional differences from ``YAML(typ="safe").load`` are listed in ``DIFFERENC
 
 from __future__ import annotations
 
+import re
 import warnings
 from collections.abc import Callable, Sequence
 from typing import Any, Final, Literal
 
 from ._yaml_simple import MAX_DEPTH as _SIMPLE_MAX_DEPTH
 from ._yaml_simple import load_simple
-from .errors import LoadError
+from .errors import LoadError, SourceError
 
 __all__ = [
     "DIFFERENCES",
@@ -135,6 +136,8 @@ def load_yaml(
         simple = load_simple(text)
         if simple is not None:
             return simple, ()
+    if _BREAKS_1_1(text) is not None:
+        return _load_with_1_2_breaks(text, duplicate_keys, max_alias_expansion, max_depth)
     from . import _yaml_events  # ruamel.yaml is imported on the first document that needs it
 
     pure = _force_pure or not _yaml_events.HAVE_C_PARSER
@@ -160,9 +163,80 @@ def _pure_may_read(reason: str, text: str) -> bool:
     return _BAD_ESCAPE in reason and SURROGATE_ESCAPE.search(text) is not None
 
 
+# NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR are line breaks in YAML 1.1 only; YAML
+# 1.2 (what newsmeta reads) made them ordinary characters, but libyaml and ruamel's
+# scanner still break lines at them: "title: a\u2028date: 2024-01-01" would give two
+# keys, and every error after one would be a line late.
+_BREAKS_1_1: Final = re.compile("[\x85\u2028\u2029]").search
+_PRIVATE_USE: Final = range(0xE000, 0xF900)
+
+
+def _stand_ins(text: str) -> dict[str, str]:
+    """For each YAML 1.1 break in *text*, a private-use character that *text* lacks.
+
+    A private-use character is what YAML 1.2 says these are: printable, not a break,
+    not white space.  Replacing one character by one keeps every column.
+    """
+    free = (chr(code) for code in _PRIVATE_USE if chr(code) not in text)
+    return {char: next(free) for char in "\x85\u2028\u2029" if char in text}
+
+
+def _restore(value: Any, back: dict[int, int], done: dict[int, Any]) -> Any:
+    """*value* with every stand-in turned back; shared (aliased) containers stay shared."""
+    if isinstance(value, str):
+        return value.translate(back)
+    if isinstance(value, dict | list | tuple):
+        if id(value) in done:
+            return done[id(value)]
+        if isinstance(value, dict):
+            restored: Any = {}
+            done[id(value)] = restored
+            for key, item in value.items():
+                restored[_restore(key, back, done)] = _restore(item, back, done)
+        elif isinstance(value, list):
+            restored = []
+            done[id(value)] = restored
+            restored.extend(_restore(item, back, done) for item in value)
+        else:  # a sequence used as a key
+            restored = tuple(_restore(item, back, done) for item in value)
+            done[id(value)] = restored
+        return restored
+    return value
+
+
+def _load_with_1_2_breaks(
+    text: str, duplicate_keys: DuplicatePolicy, max_alias_expansion: int, max_depth: int
+) -> tuple[Any, tuple[tuple[str, int, int], ...]]:
+    stand_ins = _stand_ins(text)
+    back = {ord(new): ord(old) for old, new in stand_ins.items()}
+    try:
+        value, duplicates = load_yaml(
+            text.translate({ord(old): new for old, new in stand_ins.items()}),
+            duplicate_keys=duplicate_keys,
+            max_alias_expansion=max_alias_expansion,
+            max_depth=max_depth,
+        )
+    except SourceError as error:
+        reason = error.reason.translate(back)
+        if reason == error.reason:
+            raise
+        raise type(error)(reason, path=error.path, line=error.line, column=error.column) from (
+            error.__cause__
+        )
+    restored = tuple((key.translate(back), line, column) for key, line, column in duplicates)
+    return _restore(value, back, {}), restored
+
+
 def locate(text: str, path: Sequence[str | int]) -> tuple[int, int] | None:
     """1-based position of the key (or item) at *path* in *text*, or ``None``; never raises."""
     position: tuple[int, int] | None = None
+    if _BREAKS_1_1(text) is not None:  # read them as YAML 1.2 does (see load_yaml)
+        stand_ins = _stand_ins(text)
+        text = text.translate({ord(old): new for old, new in stand_ins.items()})
+        path = [
+            p.translate({ord(o): n for o, n in stand_ins.items()}) if isinstance(p, str) else p
+            for p in path
+        ]
     try:
         from ruamel.yaml import YAML
 

@@ -32,6 +32,7 @@ from ._surrogates import (
     lone_surrogate_error,
     nth_surrogate_escape,
 )
+from ._words import duplicate_key_reason
 from ._yaml_resolve import (
     MERGE,
     NUMBER_START,
@@ -353,6 +354,8 @@ def _build(
         # Values ruamel's constructors also reject: '!!int abc', '2023-02-30', '!!bool x'.
         where = _pos(getattr(event, "start_mark", None))
         shown = event.value if isinstance(event, ScalarEvent) else ""
+        if len(shown) > 60:  # a 5,000-digit number need not be quoted whole
+            shown = shown[:57] + "..."
         raise LoadError(f"cannot construct {shown!r}: {exc}", **where) from exc
 
 
@@ -438,16 +441,8 @@ def _duplicate(
         duplicates.append((key if isinstance(key, str) else str(key), line, column))
         return
     first = key_marks[list(container).index(key)] if key_marks else None
-    # Said relative to this line: the error's own position is later shifted from
-    # front-matter lines to file lines, and a distance stays true under the shift.
-    if first is None:
-        where = ""
-    elif first.line + 1 == line:
-        where = " (first on the same line)"
-    else:
-        above = line - (first.line + 1)
-        where = f" (first {above} line{'s' if above != 1 else ''} above)"
-    raise StructureError(f"duplicate key {key!r}{where}", line=line, column=column)
+    first_line = None if first is None else first.line + 1
+    raise StructureError(duplicate_key_reason(key, first_line, line), line=line, column=column)
 
 
 def _merge_sources(

@@ -17,6 +17,8 @@ from binascii import Error as BinasciiError
 from datetime import date, datetime, timedelta, timezone
 from typing import Any, Final
 
+from ._numbers import int_from_text
+
 __all__ = [
     "MERGE",
     "NUMBER_START",
@@ -147,13 +149,15 @@ def _construct_int(text: str) -> int:
         digits = digits[1:]
     if digits == "0":
         return 0
+    # int_from_text: a hex or octal literal may load where a decimal one of the same
+    # size does not, and would then break str(), repr() and json.dumps downstream.
     if digits.startswith("0b"):
-        return sign * int(digits[2:], 2)
+        return sign * int_from_text(digits[2:], 2)
     if digits.startswith("0x"):
-        return sign * int(digits[2:], 16)
+        return sign * int_from_text(digits[2:], 16)
     if digits.startswith("0o"):
-        return sign * int(digits[2:], 8)
-    return sign * int(digits)
+        return sign * int_from_text(digits[2:], 8)
+    return sign * int_from_text(digits)
 
 
 def _construct_float(text: str) -> float:

@@ -92,10 +92,7 @@ def _convert_date(value: Any) -> Any:
         return _SKIP
     if isinstance(value, int | float) and abs(value) >= _EPOCH_MIN:
         seconds = value / 1000 if abs(value) >= _EPOCH_MILLIS else value
-        try:
-            return datetime.fromtimestamp(seconds, tz=timezone.utc)
-        except (OverflowError, OSError, ValueError):
-            return value  # the core reports "is not a date"
+        return datetime.fromtimestamp(seconds, tz=timezone.utc)
     return value
 
 
@@ -132,6 +129,19 @@ def _convert_list(value: Any) -> Any:
         items = [item.strip() for item in value.split(",")]
         return [item for item in items if item] or _SKIP
     return [value]
+
+
+def _converted(convert: Callable[[Any], Any], value: Any) -> Any:
+    """*convert* applied to *value*; a value it fails on is handed on unchanged.
+
+    Such a value is meant for the field (else the converter would decline it
+    with ``_SKIP``) but unusable (Unix time 10**400 overflows): the core then
+    reports it as a ``FieldError`` at its key and line, as for any bad value.
+    """
+    try:
+        return convert(value)
+    except (ArithmeticError, ValueError, TypeError, OSError):
+        return value
 
 
 _MULTI = tuple(
@@ -446,7 +456,7 @@ class MappingAdapter:
                 if value is MISSING or value is None or value == "" or value == []:
                     continue
                 if convert is not None:
-                    value = convert(value)
+                    value = _converted(convert, value)
                     if value is _SKIP:
                         continue
                 if single and value.__class__ is not str and isinstance(value, Mapping):

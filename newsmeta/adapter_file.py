@@ -22,7 +22,6 @@ of the offending key where the format lets us find it, and what was expected.
 from __future__ import annotations
 
 import difflib
-import json
 import os
 import sys
 from collections.abc import Mapping
@@ -30,6 +29,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from . import _yaml
+from ._json import load_json
 from ._paths import path_problem
 from ._words import kind_of
 from .adapter import CANONICAL_FIELDS, MappingAdapter, Rule
@@ -55,6 +55,11 @@ _KeyPath = tuple[str | int, ...]
 def load_adapter(path: str | os.PathLike[str]) -> MappingAdapter:
     """Read the mapping file at *path* (``.yaml``, ``.yml``, ``.toml`` or ``.json``)."""
     where = os.fspath(path)
+    if "\0" in where:  # Path.read_text would raise a bare ValueError
+        raise AdapterFileError(
+            "file path contains a NUL character (U+0000); expected a path without NUL",
+            path=where,
+        )
     fmt = _FORMATS.get(Path(where).suffix.lower())
     if fmt is None:
         raise AdapterFileError(
@@ -92,17 +97,13 @@ class _Reader:
                 return _yaml.load_yaml(self.text)[0]
             if self.format == "toml":
                 return tomllib.loads(self.text)
-            return json.loads(self.text)
+            return load_json(self.text)[0]  # a repeated key is an error, as in YAML
         except SourceError as exc:
             raise AdapterFileError(
                 exc.reason, path=self.path, line=exc.line, column=exc.column
             ) from exc
         except tomllib.TOMLDecodeError as exc:
             raise AdapterFileError(f"invalid TOML: {exc}", path=self.path) from exc
-        except json.JSONDecodeError as exc:
-            raise AdapterFileError(
-                f"invalid JSON: {exc.msg}", path=self.path, line=exc.lineno, column=exc.colno
-            ) from exc
 
     def adapter(self) -> MappingAdapter:
         data = self.load()

@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from . import _yaml
+from ._numbers import too_long_integer
 from ._record import Record
 from ._words import kind_of
 from .errors import LimitError, LoadError, NewsmetaError, StructureError
@@ -51,6 +52,7 @@ def load(
     _reject_nul(split.front_matter)
     if split.format in _LENIENT:
         diagnostics.append(_LENIENT[split.format])
+    duplicates: tuple[tuple[str, int, int], ...] = ()
     if split.format in ("yaml", "hexo-yaml", "multimarkdown"):  # duplicates reported alike
         if split.format == "multimarkdown":
             from ._multimarkdown import load_multimarkdown  # rare: imported when first needed
@@ -71,22 +73,23 @@ def load(
                 from .repair import explain
 
                 raise explain(split.front_matter, error, split.line_offset) from error.__cause__
-        diagnostics.extend(
-            Diagnostic(
-                code="duplicate-key",
-                message=f"key {key!r} repeated; the last value was kept",
-                key=key,
-                line=line,
-                column=column,
-            )
-            for key, line, column in duplicates
-        )
     elif split.format == "toml":
         value = _load_toml(split.front_matter)
         _check_depth(value, split.front_matter, max_depth)
+        _check_integers(value, split.front_matter)
     else:
-        value = _load_json(split.front_matter)
+        value, duplicates = _load_json(split.front_matter, duplicate_keys)
         _check_depth(value, split.front_matter, max_depth)
+    diagnostics.extend(
+        Diagnostic(
+            code="duplicate-key",
+            message=f"key {key!r} repeated; the last value was kept",
+            key=key,
+            line=line,
+            column=column,
+        )
+        for key, line, column in duplicates
+    )
     # YAML needs no walk here: its loader counts depth (aliases included) as it builds.
     if value is None:
         diagnostics.append(Diagnostic(code="empty-front-matter", message="front matter is empty"))
@@ -193,24 +196,22 @@ def _load_toml(text: str) -> Any:
         raise LoadError(f"invalid TOML: {exc}") from exc
 
 
-def _load_json(text: str) -> Any:
-    import json  # JSON front matter is rare; the module costs ~1.5 ms to import
+def _load_json(
+    text: str, duplicate_keys: _yaml.DuplicatePolicy
+) -> tuple[Any, tuple[tuple[str, int, int], ...]]:
+    from ._json import load_json
 
     try:
-        value = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise LoadError(f"invalid JSON: {exc.msg}", line=exc.lineno, column=exc.colno) from exc
+        value, duplicates = load_json(text, duplicate_keys=duplicate_keys)
     except RecursionError as exc:
         raise _too_deep(text, None, "the JSON parser's recursion limit") from exc
-    except ValueError as exc:  # e.g. an integer longer than int() accepts
-        raise LoadError(f"invalid JSON: {exc}") from exc
     # json.loads joins an escaped surrogate pair but lets a lone one through.
     from ._surrogates import lone_escape_in_json, lone_surrogate_error
 
     lone = lone_escape_in_json(text)
     if lone is not None:
         raise lone_surrogate_error(text, *lone)
-    return value
+    return value, duplicates
 
 
 def _check_depth(value: Any, text: str, max_depth: int) -> None:
@@ -235,6 +236,34 @@ def _check_depth(value: Any, text: str, max_depth: int) -> None:
         reached[id(node)] = depth
         children = node.values() if isinstance(node, dict) else node
         pending.extend((child, depth + 1) for child in children if isinstance(child, dict | list))
+
+
+# A hex, octal or binary literal long enough to exceed the decimal digit limit.
+_LONG_RADIX_LITERAL = re.compile(r"0[xob][0-9A-Fa-f_]{1000,}")
+
+
+def _check_integers(value: Any, text: str) -> None:
+    """Refuse an integer too long to write in decimal (see ``newsmeta._numbers``).
+
+    tomllib reads ``0xFFF...`` of any length, and str(), repr() and json.dumps of the
+    value would fail later.  The text is searched first, so the values are only
+    walked when such a literal is there at all (it might sit inside a string).
+    """
+    found = _LONG_RADIX_LITERAL.search(text)
+    if found is None:
+        return
+    pending = [value]
+    while pending:
+        node = pending.pop()
+        if isinstance(node, dict):
+            pending.extend(node.values())
+        elif isinstance(node, list):
+            pending.extend(node)
+        elif isinstance(node, int):
+            problem = too_long_integer(node)
+            if problem is not None:
+                line, column = _position(text, found.start())
+                raise LoadError(f"invalid TOML: {problem}", line=line, column=column)
 
 
 _BRACKET_OR_STRING = re.compile(r'"(?:[^"\\\n]|\\.)*"|\'[^\'\n]*\'|#[^\n]*|[\[\]{}]')

@@ -41,6 +41,9 @@ from .split import Split, decode, split
 
 __all__ = ["DEFAULT_LIMITS", "Parser"]
 
+#: What ``parse`` reads: text, or bytes in any bytes-like object.
+_Input = str | bytes | bytearray | memoryview
+
 #: Defaults of the ``Parser`` limits, documented in the README.
 DEFAULT_LIMITS: Mapping[str, int] = {
     "max_front_matter_bytes": 1024 * 1024,
@@ -168,7 +171,7 @@ class Parser:
 
     def detect(
         self,
-        source: Mapping[str, Any] | str | bytes,
+        source: Mapping[str, Any] | _Input,
         *,
         path: str | os.PathLike[str] | None = None,
     ) -> Detection:
@@ -177,9 +180,10 @@ class Parser:
         *source* is a loaded front-matter mapping or a whole document (text or
         bytes), which is split and loaded first; *path* only labels errors.
         """
-        if isinstance(source, str | bytes):
-            where = None if path is None else os.fspath(path)
-            source, _ = self.load(self.split(source, path=where), path=where)
+        if not isinstance(source, Mapping):
+            where = _path_argument(path, "path", optional=True)
+            text = _text_argument(source, "source")
+            source, _ = self.load(self.split(text, path=where), path=where)
         return rank(self.adapters, source, threshold=self.threshold)
 
     @property
@@ -195,7 +199,8 @@ class Parser:
                 path=path,
             )
 
-    def split(self, text: str | bytes, *, path: str | None = None) -> Split:
+    def split(self, text: _Input, *, path: str | None = None) -> Split:
+        text = _text_argument(text)
         if isinstance(text, bytes):
             self._check_input_size(len(text), "bytes", path)
             text = decode(text, path=path)
@@ -257,22 +262,23 @@ class Parser:
 
     def parse(
         self,
-        text: str | bytes,
+        text: _Input,
         *,
         dialect: str | None = None,
         path: str | os.PathLike[str] | None = None,
     ) -> Article:
-        """Parse one document (text or bytes) into an ``Article``.
+        """Parse one document (text, or bytes or another bytes-like object) into an
+        ``Article``.
 
         *path* names the document in errors, and its file name and folders give
         a date and title the front matter lacks, as in ``parse_file``.
         """
-        where = None if path is None else os.fspath(path)
+        where = _path_argument(path, "path", optional=True)
         facts = None if where is None else facts_from_filename(where)
-        return self._parse(text, dialect, where, facts)
+        return self._parse(text, _dialect_argument(dialect), where, facts)
 
     def _parse(
-        self, text: str | bytes, dialect: str | None, where: str | None, facts: FileFacts | None
+        self, text: _Input, dialect: str | None, where: str | None, facts: FileFacts | None
     ) -> Article:
         parts = self.split(text, path=where)
         try:
@@ -325,8 +331,14 @@ class Parser:
         the published date (and the title) when the front matter has none, with
         a diagnostic (``newsmeta.filename``).
         """
-        where = os.fspath(path)
+        where = _path_argument(path, "path")
+        dialect = _dialect_argument(dialect)
         limit = self.max_input_size
+        if "\0" in where:  # os.stat would raise a bare ValueError
+            raise SourceError(
+                "file path contains a NUL character (U+0000); expected a path without NUL",
+                path=where,
+            )
         try:
             # Checked before reading: a directory, a FIFO or a device would hang or
             # fail obscurely, and a huge file must not be read into memory at all.
@@ -417,6 +429,40 @@ def _not_an_article(mapping: Mapping[str, Any], where: str | None) -> NotAnArtic
         path=where,
         keys=keys,
     )
+
+
+def _text_argument(text: object, name: str = "text") -> str | bytes:
+    """*text* as ``str`` or ``bytes``: other bytes-like objects (bytearray, memoryview,
+    array) are copied to bytes; anything else is a usage error naming the argument."""
+    if isinstance(text, str | bytes):
+        return text
+    try:
+        view = memoryview(text)  # type: ignore[arg-type]
+    except TypeError:
+        raise TypeError(
+            f"argument {name!r} must be str or a bytes-like object, not {type(text).__name__}"
+        ) from None
+    with view:
+        return view.tobytes()
+
+
+def _path_argument(path: object, name: str, *, optional: bool = False) -> Any:
+    """*path* (str, bytes or os.PathLike) as text; None only if *optional*."""
+    if path is None and optional:
+        return None
+    try:
+        return os.fsdecode(path)  # type: ignore[arg-type]
+    except TypeError:
+        expected = "str, bytes or os.PathLike" + (" or None" if optional else "")
+        raise TypeError(
+            f"argument {name!r} must be {expected}, not {type(path).__name__}"
+        ) from None
+
+
+def _dialect_argument(dialect: object) -> str | None:
+    if dialect is None or isinstance(dialect, str):
+        return dialect
+    raise TypeError(f"argument 'dialect' must be str or None, not {type(dialect).__name__}")
 
 
 def _reject_surrogates(text: str, path: str | None) -> None:
