@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from ._contract import checked_score
 from ._record import Record
 from .adapter import Adapter, MappingAdapter
 from .errors import DialectError
@@ -55,18 +56,9 @@ class Detection(Record):
 
 
 def _safe_score(adapter: Adapter, mapping: Mapping[str, Any]) -> tuple[float, tuple[str, ...]]:
-    # A third-party score that raises or returns nonsense counts as "not mine".
-    try:
-        if isinstance(adapter, MappingAdapter):  # one pass instead of two
-            score, voters = adapter.vote(mapping)
-        else:
-            score = float(adapter.score(mapping))
-            voters = tuple(adapter.voters(mapping))
-    except Exception:
-        return 0.0, ()
-    if not 0.0 <= score <= 1.0:
-        return 0.0, ()
-    return score, voters
+    if isinstance(adapter, MappingAdapter):  # one pass instead of two; never raises
+        return adapter.vote(mapping)
+    return checked_score(adapter, mapping)
 
 
 def rank(

@@ -16,6 +16,7 @@ from typing import Any
 
 from . import _yaml
 from . import plugins as _plugins
+from ._contract import normalized_by
 from .adapter import Adapter, Normalized
 from .convert import build_article
 from .detect import DEFAULT_THRESHOLD, Detection, choose, clear_winner, rank
@@ -29,7 +30,6 @@ from .errors import (
     FrontMatterError,
     LimitError,
     LoadError,
-    NewsmetaError,
     NotAnArticleError,
     SourceError,
 )
@@ -280,6 +280,7 @@ class Parser:
     def _parse(
         self, text: _Input, dialect: str | None, where: str | None, facts: FileFacts | None
     ) -> Article:
+        text = _text_argument(text)  # (once: the unclosed-fence repair reads it again)
         parts = self.split(text, path=where)
         try:
             mapping, load_diagnostics = self.load(parts, path=where)
@@ -290,11 +291,16 @@ class Parser:
                 text, parts, error, repair=self.repair, load=self._load_front_matter
             )
             mapping, load_diagnostics = self.load(parts, path=where)
-        if dialect is None:
-            adapter = self._detected(mapping, where)
-        else:
-            adapter = self.adapter(dialect, path=where)
-        normalized = self._normalize(adapter, mapping, where)
+        try:  # an adapter breaking its contract (see _contract) is named with the file
+            if dialect is None:
+                adapter = self._detected(mapping, where)
+            else:
+                adapter = self.adapter(dialect, path=where)
+            normalized = self._normalize(adapter, mapping, where)
+        except AdapterError as exc:
+            if type(exc) is not AdapterError:
+                raise
+            raise AdapterError(f"{where or '<string>'}: {exc}") from exc
         if facts is not None:
             normalized = apply_facts(normalized, facts)
         if _ARTICLE_FIELDS.isdisjoint(normalized.fields):
@@ -374,21 +380,7 @@ class Parser:
 
     @staticmethod
     def _normalize(adapter: Adapter, mapping: Mapping[str, Any], where: str | None) -> Normalized:
-        try:
-            normalized = adapter.normalize(mapping)
-        except NewsmetaError:
-            raise
-        except Exception as exc:
-            raise AdapterError(
-                f"{where or '<string>'}: adapter {adapter.name!r} failed: "
-                f"{type(exc).__name__}: {exc}"
-            ) from exc
-        if not isinstance(normalized, Normalized):
-            raise AdapterError(
-                f"adapter {adapter.name!r} returned {type(normalized).__name__}; "
-                "expected Normalized"
-            )
-        return normalized
+        return normalized_by(adapter, mapping, where)
 
     @staticmethod
     def _place(diagnostic: Diagnostic, locate: _Locator) -> Diagnostic:

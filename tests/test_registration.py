@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 import newsmeta
-from newsmeta import Adapter, AdapterError, Normalized, Parser
+from newsmeta import Adapter, AdapterError, Normalized, Parser, UnexpectedError
 
 NEWSLETTER = (
     "---\nissue_no: 12\nsubject: May news\nsent: 2024-05-03T07:00:00Z\nlist: all\n---\nHi\n"
@@ -87,6 +87,10 @@ def test_an_adapter_that_raises_is_reported_with_its_name() -> None:
         def normalize(self, mapping: Mapping[str, Any]) -> Normalized:
             raise KeyError("subject")
 
-    with pytest.raises(AdapterError) as caught:
+    # A bug in normalize() is an UnexpectedError (issue 10 #16), its traceback kept as text.
+    with pytest.raises(UnexpectedError) as caught:
         Parser(adapters=[Broken()]).parse(NEWSLETTER, path="n.md")
-    assert str(caught.value) == "n.md: adapter 'newsletter' failed: KeyError: 'subject'"
+    assert str(caught.value) == (
+        "n.md: unexpected KeyError: adapter 'newsletter' failed in normalize(): 'subject'"
+    )
+    assert 'raise KeyError("subject")' in caught.value.details

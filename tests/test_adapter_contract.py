@@ -1,0 +1,179 @@
+"""Issue 10 #16: the core enforces the adapter contract for every adapter.
+
+An unknown field name, a provenance entry for a key the source lacks, and a score
+that raises or is not a number in [0, 1] are ``AdapterError``\\ s naming the
+adapter; a key neither used nor kept is put back into ``extra``; a bug in
+``normalize`` is an ``UnexpectedError`` whose traceback text survives pickling.
+"""
+
+from __future__ import annotations
+
+import pickle
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import newsmeta
+from newsmeta import AdapterError, Normalized, Parser, UnexpectedError
+from newsmeta._contract import checked
+from newsmeta.dialects import BUILTIN_ADAPTERS
+
+from .conftest import shared
+
+DOC = "---\ntitle: T\nx: 1\nlink:\n  href: https://a.test/\n  brand: B\n---\n"
+
+
+class Fixed:
+    """An adapter answering the same ``Normalized`` (and score) for any document."""
+
+    name = "fixed"
+    fallback = False
+
+    def __init__(self, normalized: Any, score: Any = 1.0) -> None:
+        self.answer = normalized
+        self.given = score
+
+    def score(self, mapping: Mapping[str, Any]) -> Any:
+        if isinstance(self.given, Exception):
+            raise self.given
+        return self.given
+
+    def voters(self, mapping: Mapping[str, Any]) -> tuple[str, ...]:
+        return ()
+
+    def normalize(self, mapping: Mapping[str, Any]) -> Any:
+        if isinstance(self.answer, Exception):
+            raise self.answer
+        return self.answer
+
+
+def parse(adapter: Fixed) -> newsmeta.Article:
+    return Parser(adapters=[adapter], builtins=False).parse(DOC, path="d.md")
+
+
+def test_keys_the_adapter_neither_used_nor_kept_go_to_extra() -> None:
+    article = parse(Fixed(Normalized({"title": "T"}, {"title": "title"}, {})))
+    assert article.extra == {"x": 1, "link": {"href": "https://a.test/", "brand": "B"}}
+    used_part = Normalized(
+        {"title": "T", "url": "https://a.test/"}, {"title": "title", "url": "link.href"}, {}
+    )
+    article = parse(Fixed(used_part))
+    assert article.extra == {"x": 1, "link": {"brand": "B"}}
+    assert article.url == "https://a.test/"
+
+
+def test_what_the_adapter_kept_is_left_as_it_is() -> None:
+    kept = Normalized({"title": "T"}, {"title": "title"}, {"x": "changed", "invented": 2})
+    assert parse(Fixed(kept)).extra == {
+        "x": "changed",
+        "invented": 2,
+        "link": {"href": "https://a.test/", "brand": "B"},
+    }
+
+
+@pytest.mark.parametrize(
+    ("answer", "message"),
+    [
+        (
+            Normalized({"title": "T", "headline": "H"}, {"title": "title"}, {}),
+            "d.md: adapter 'fixed' returned unknown field 'headline'; expected one of: title, "
+            "summary, url, links, aliases, slug, published, updated, authors, source, "
+            "source.name, source.domain, source.url, source.images, tags, categories, images, "
+            "related, kind, is_draft, language",
+        ),
+        (
+            Normalized({"title": "T"}, {"title": "titel"}, {}),
+            "d.md: adapter 'fixed' gave provenance 'titel' for 'title', but the source has "
+            "no such key",
+        ),
+        (
+            Normalized({"title": "T"}, {"title": "link.herf"}, {}),
+            "d.md: adapter 'fixed' gave provenance 'link.herf' for 'title', but the source "
+            "has no such key",
+        ),
+        (
+            Normalized({"title": "T"}, {"title": 3}, {}),
+            "d.md: adapter 'fixed' gave provenance 3 for 'title'; expected a source key path "
+            "(text)",
+        ),
+        (
+            Normalized({"title": "T"}, {"title": "title"}, ["x"]),  # type: ignore[arg-type]
+            "d.md: adapter 'fixed' returned Normalized.extra as list; expected a mapping",
+        ),
+        (
+            {"title": "T"},
+            "d.md: adapter 'fixed' returned dict; expected Normalized",
+        ),
+    ],
+)
+def test_a_broken_normalize_answer_is_an_adapter_error(answer: Any, message: str) -> None:
+    with pytest.raises(AdapterError) as caught:
+        parse(Fixed(answer))
+    assert str(caught.value) == message
+
+
+@pytest.mark.parametrize(
+    ("score", "message"),
+    [
+        (float("nan"), "adapter 'fixed': score() returned nan; expected a number from 0.0 to 1.0"),
+        (5, "adapter 'fixed': score() returned 5; expected a number from 0.0 to 1.0"),
+        (-0.5, "adapter 'fixed': score() returned -0.5; expected a number from 0.0 to 1.0"),
+        ("1", "adapter 'fixed': score() returned '1'; expected a number from 0.0 to 1.0"),
+        (True, "adapter 'fixed': score() returned True; expected a number from 0.0 to 1.0"),
+        (
+            ZeroDivisionError("division by zero"),
+            "adapter 'fixed': score() raised ZeroDivisionError: division by zero; "
+            "a score must never raise",
+        ),
+    ],
+)
+def test_a_score_that_is_not_a_number_in_0_1_is_an_adapter_error(score: Any, message: str) -> None:
+    adapter = Fixed(Normalized({"title": "T"}, {"title": "title"}, {}), score)
+    with pytest.raises(AdapterError) as caught:
+        parse(adapter)
+    assert str(caught.value) == f"d.md: {message}"
+    with pytest.raises(AdapterError) as caught:  # detect() says the same, without a file
+        Parser(adapters=[adapter]).detect(DOC)
+    assert str(caught.value) == message
+
+
+def test_whole_numbers_are_scores_too() -> None:
+    answer = Normalized({"title": "T"}, {"title": "title"}, {})
+    assert parse(Fixed(answer, 1)).title == "T"
+
+
+def test_a_bug_in_normalize_is_an_unexpected_error_keeping_its_traceback() -> None:
+    with pytest.raises(UnexpectedError) as caught:
+        parse(Fixed(ZeroDivisionError("division by zero")))
+    error = caught.value
+    assert str(error) == (
+        "d.md: unexpected ZeroDivisionError: adapter 'fixed' failed in normalize(): "
+        "division by zero"
+    )
+    assert "raise self.answer" in error.details
+    copy = pickle.loads(pickle.dumps(error))  # as it crosses from a worker process
+    assert (str(copy), copy.details, copy.kind) == (str(error), error.details, error.kind)
+
+
+def test_the_builtin_answers_already_keep_the_contract() -> None:
+    # MappingAdapter answers skip the check (correct by construction): prove it.
+    for path in sorted(Path("examples/news").glob("*.md")):
+        _assert_builtins_keep_the_contract(path)
+
+
+def test_the_builtin_answers_keep_the_contract_on_the_corpus() -> None:
+    for path in sorted(shared("corpus").rglob("*.md"))[:600]:
+        _assert_builtins_keep_the_contract(path)
+
+
+def _assert_builtins_keep_the_contract(path: Path) -> None:
+    parser = Parser()
+    try:
+        mapping, _ = parser.load(parser.split(path.read_bytes(), path=str(path)))
+    except newsmeta.NewsmetaError:
+        return
+    for adapter in BUILTIN_ADAPTERS:
+        answer = adapter.normalize(mapping)
+        assert checked(adapter.name, mapping, answer) is answer, (path, adapter.name)
