@@ -26,12 +26,14 @@ if TYPE_CHECKING:  # cattrs is imported when the converter is first built
     import cattrs
 
 __all__ = [
+    "ITEM_KEPT",
     "KEPT",
     "NOTES",
     "Invalid",
     "hooks_for_fields",
     "image_tuple",
     "kind_of",
+    "note",
     "optional_text",
     "summary",
     "text_tuple",
@@ -47,7 +49,8 @@ class Invalid(ValueError):
 NOTES: ContextVar[list[tuple[str, str]] | None] = ContextVar("newsmeta_notes", default=None)
 
 
-def _note(code: str, message: str) -> None:
+def note(code: str, message: str) -> None:
+    """Report a recoverable assumption from a hook; the field loop attaches the key."""
     notes = NOTES.get()
     if notes is not None:
         notes.append((code, message))
@@ -126,7 +129,7 @@ def text_tuple(value: Any, _: Any = None) -> tuple[str, ...]:
     result: list[str] = []
     for index, item in enumerate(items):
         if item is None:
-            _note("null-item", f"item {index} is empty and was skipped")
+            note("null-item", f"item {index} is empty and was skipped")
             continue
         try:
             text = _text(item)
@@ -143,9 +146,9 @@ def _datetime(value: Any, _: Any = None) -> datetime | None:
     except ValueError:
         raise Invalid(f"is not a date: {_shown(value)}") from None
     if assumption == "naive-datetime":
-        _note("naive-datetime", f"{_shown(value)} has no time zone; taken as UTC")
+        note("naive-datetime", f"{_shown(value)} has no time zone; taken as UTC")
     elif assumption == "date-only":
-        _note("date-only", f"{_shown(value)} has no time; taken as midnight UTC")
+        note("date-only", f"{_shown(value)} has no time; taken as midnight UTC")
     return parsed
 
 
@@ -156,7 +159,7 @@ def _bool(value: Any, _: Any = None) -> bool | None:
     if isinstance(value, bool):
         return value
     if isinstance(value, str) and value.strip().lower() in _BOOL_WORDS:
-        _note("bool-from-text", f"{value!r} read as a boolean")
+        note("bool-from-text", f"{value!r} read as a boolean")
         return _BOOL_WORDS[value.strip().lower()]
     raise Invalid(f"is {kind_of(value)} ({_shown(value)}); expected true or false")
 
@@ -176,7 +179,26 @@ def _int(value: Any, what: str) -> int | None:
 _IMAGE_URL_KEYS = ("url", "href", "src", "path", "link", "image")
 
 
-def _image(value: Any) -> Image | None:
+def _kept_value(value: Any) -> bool:
+    return value is not None and not isinstance(value, str)
+
+
+def _text_or_kept(item: Mapping[str, Any], key: str, label: str) -> str | None:
+    """``item[key]`` if it is text (or absent: None); another value is not the field's
+    to take: it stays in the item's ``extra`` (its caller leaves the key there), with a
+    diagnostic rather than silently."""
+    value = item.get(key)
+    if not _kept_value(value):
+        return value
+    note(
+        ITEM_KEPT,
+        f"{label} {key!r} is {kind_of(value)}, not text; it is kept in the {label.split()[0]}'s"
+        " extra",
+    )
+    return None
+
+
+def _image(value: Any, label: str) -> Image | None:
     if isinstance(value, str):
         return Image(url=value.strip())
     if not isinstance(value, Mapping):
@@ -192,20 +214,28 @@ def _image(value: Any) -> Image | None:
     if isinstance(size, list) and len(size) == 2 and width is None and height is None:
         width, height = size
         used.add("size")
-    mime_key = "mime_type" if isinstance(value.get("mime_type"), str) else None
-    if mime_key is None and isinstance(value.get("mimeType"), str):
+    elif size is not None and width is None and height is None:
+        note(
+            ITEM_KEPT,
+            f"{label} 'size' is {kind_of(size)} ({_shown(size)}), not [width, height]; "
+            "it is kept in the image's extra",
+        )
+    mime_key = "mime_type"
+    mime_type = _text_or_kept(value, mime_key, label)
+    if mime_type is None and "mimeType" in value:
         mime_key = "mimeType"
-    alt = value.get("alt")
-    if mime_key is not None:
+        mime_type = _text_or_kept(value, mime_key, label)
+    alt = _text_or_kept(value, "alt", label)
+    if mime_type is not None:
         used.add(mime_key)
-    if isinstance(alt, str):
+    if alt is not None:
         used.add("alt")
     return Image(
         url=value[url_key].strip(),
         width=_int(width, "width"),
         height=_int(height, "height"),
-        mime_type=value[mime_key] if mime_key is not None else None,
-        alt=alt if isinstance(alt, str) else None,
+        mime_type=mime_type,
+        alt=alt,
         extra={k: v for k, v in value.items() if k not in used},
     )
 
@@ -215,24 +245,27 @@ def image_tuple(value: Any, _: Any = None) -> tuple[Image, ...]:
 
 
 KEPT = "kept-in-extra"
+#: A value inside an item (an author's ``url``, an image's ``alt``) that the field
+#: cannot take: it stays in that item's ``extra``.
+ITEM_KEPT = "kept-in-item-extra"
 
 
-def _author(value: Any) -> Author:
+def _author(value: Any, label: str) -> Author:
     if isinstance(value, str):
         return Author(name=value.strip())
     if isinstance(value, Mapping):
         name = value.get("name", value.get("title"))
         if isinstance(name, str) and name.strip():
-            url, email = value.get("url"), value.get("email")
-            extra = {k: v for k, v in value.items() if k not in ("name", "title", "url", "email")}
+            url = _text_or_kept(value, "url", label)
+            email = _text_or_kept(value, "email", label)
+            # A null url/email says "none" and is dropped; other non-text values stay.
+            used = {"name", "title"} | {
+                k for k in ("url", "email") if k in value and not _kept_value(value[k])
+            }
+            extra = {k: v for k, v in value.items() if k not in used}
             if "name" in value and "title" in value:
                 extra["title"] = value["title"]
-            return Author(
-                name=name.strip(),
-                url=url if isinstance(url, str) else None,
-                email=email if isinstance(email, str) else None,
-                extra=extra,
-            )
+            return Author(name=name.strip(), url=url, email=email, extra=extra)
     raise Invalid(f"holds {kind_of(value)} ({_shown(value)}); expected an author name")
 
 
@@ -240,19 +273,19 @@ def _authors(value: Any, _: Any = None) -> tuple[Author, ...]:
     return _each(value, "author", _author)
 
 
-def _each(value: Any, what: str, build: Callable[[Any], _T | None]) -> tuple[_T, ...]:
+def _each(value: Any, what: str, build: Callable[[Any, str], _T | None]) -> tuple[_T, ...]:
     """Build every item of a list (or the one value): empty items are skipped,
     items *build* declines (None) are left for the caller to keep in ``extra``."""
     items = value if isinstance(value, list) else [value]
     result = []
     for index, item in enumerate(items):
         if item is None:
-            _note("null-item", f"{what} {index} is empty and was skipped")
+            note("null-item", f"{what} {index} is empty and was skipped")
             continue
-        built = build(item)
+        built = build(item, f"{what} {index}")
         if built is None:
             # Not ours to drop: the raw value goes to extra.
-            _note(KEPT, f"{what} {index} has no URL; the value is kept in extra")
+            note(KEPT, f"{what} {index} has no URL; the value is kept in extra")
             continue
         result.append(built)
     return tuple(result)

@@ -20,6 +20,7 @@ from ._coerce import (
     hooks_for_fields,
     image_tuple,
     kind_of,
+    note,
     optional_text,
     summary,
 )
@@ -89,12 +90,29 @@ def _make_source(
 
 
 _SOURCE_PARTS = (("name", "source.name"), ("domain", "source.domain"), ("url", "source.url"))
+_SOURCE_TEXTS = ("name", "domain", "url")
+
+
+def _check_whole_source(value: Any, _: Any = None) -> None:
+    """Note a whole ``source`` mapping holding what a ``Source`` cannot (a key other
+    than name/domain/url, or one of those not text): the mapping is then kept whole
+    in ``extra`` (``KEPT``), so nothing it says is lost."""
+    if not isinstance(value, Mapping):
+        return
+    odd = [
+        str(k)
+        for k, v in value.items()
+        if k not in _SOURCE_TEXTS or not (v is None or isinstance(v, str))
+    ]
+    if odd:
+        note(KEPT, f"has keys a source cannot hold ({', '.join(odd)}); it is kept in extra")
 
 
 def _straight_source(fields: Mapping[str, Any], url: str | None) -> Source | None:
     whole = fields.get("source")
     if whole is not None and not isinstance(whole, str | Mapping):
         raise Invalid("is not a source")  # the careful pass words the problem
+    _check_whole_source(whole)  # a note sends the document to the careful pass
     parts = {}
     for part, name in _SOURCE_PARTS:
         if name in fields:
@@ -150,6 +168,8 @@ class _Builder:
         if whole is not None and not isinstance(whole, str | Mapping):
             self.field(normalized, "source", optional_text)  # records the problem
             whole = None
+        elif isinstance(whole, Mapping):
+            self.field(normalized, "source", _check_whole_source)
         parts = {}
         for part in ("name", "domain", "url"):
             value = self.field(normalized, f"source.{part}", optional_text)
