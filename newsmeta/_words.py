@@ -25,7 +25,7 @@ def kind_of(value: object) -> str:
 
 
 def duplicate_key_reason(key: object, first_line: int | None, line: int) -> str:
-    """ "duplicate key 'x' (first 2 lines above)": the same words for YAML and JSON.
+    """The reason "duplicate key 'x' (first 2 lines above)", worded alike for YAML and JSON.
 
     Said relative to the repeated key's line: the error's own position is later
     shifted from front-matter lines to file lines, and a distance stays true.

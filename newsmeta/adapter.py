@@ -231,8 +231,11 @@ class Adapter(Protocol):
         canonical field -> the source key it came from, and every key it did
         not use (so nothing is lost).  It never builds an ``Article`` and never
         converts types: the core does that the same way for every source and
-        reports bad values with file positions.  An exception other than a
-        ``NewsmetaError`` becomes an ``AdapterError`` naming the adapter.
+        reports bad values with file positions.  The core checks the answer:
+        an unknown field name or a provenance entry for a key the mapping lacks
+        is an ``AdapterError``, a source key neither named in provenance nor kept
+        is added to ``extra``, and an exception other than a ``NewsmetaError`` is
+        an ``UnexpectedError`` naming the adapter, its traceback in ``details``.
 
     ``MappingAdapter`` implements it from data; register either kind with
     ``Parser(adapters=[...])`` or ``Parser.register``.
