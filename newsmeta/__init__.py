@@ -49,6 +49,12 @@ _LAZY = {
 }
 
 
+def __dir__() -> list[str]:
+    # The public API only: not the names this module imports for its own use
+    # (os, Any, Mapping, TYPE_CHECKING, annotations) nor its submodules.
+    return sorted(__all__)
+
+
 def __getattr__(name: str) -> Any:
     module = _LAZY.get(name)
     if module is None:

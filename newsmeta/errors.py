@@ -21,6 +21,20 @@ Each concrete error also subclasses the builtin that users already catch, so
 Line and column are 1-based and counted from the top of the file, so an editor
 can jump to them.  Errors pickle with all their fields (batch workers send them
 between processes).
+
+Attributes, for programs (``str(error)`` is the message for people):
+
+* ``SourceError`` and its subclasses: ``path`` (``None`` for text without one),
+  ``line``, ``column`` (``None`` when unknown) and ``reason`` (the message
+  without its ``path:line:col:`` prefix).
+* ``FieldError``: also ``problems``, a tuple of ``FieldProblem(key, message,
+  line, column)``, one per bad field, in file order; the error's own position
+  is the first one's.
+* ``DialectError``: ``message``, ``path`` and ``candidates`` (``(name, score)``
+  pairs, best first).
+* ``PluginError``: ``message``, ``plugin`` (the entry-point name) and ``package``.
+* ``UnexpectedError``: ``message``, ``path``, ``kind`` (the original exception's
+  class name) and ``details`` (its formatted traceback, as text).
 """
 
 from __future__ import annotations
@@ -56,6 +70,9 @@ class SourceError(NewsmetaError, ValueError):
 
     ``str(error)`` reads ``path:line:col: reason``; parts that are unknown are
     left out (``<string>`` stands for text without a path).
+
+    Attributes: ``reason`` (the message alone), ``path`` (``str | None``),
+    ``line`` and ``column`` (1-based from the top of the file, ``int | None``).
     """
 
     def __init__(
@@ -125,7 +142,11 @@ class LimitError(SourceError):
 
 
 class FieldProblem:
-    """One field that could not be converted: which source key, where, and why."""
+    """One field that could not be converted: which source key, where, and why.
+
+    Attributes: ``key`` (the dotted source key path, e.g. ``"link.href"``),
+    ``message`` (``"'date' is not a date: 'yesterday'"``), ``line``, ``column``.
+    """
 
     __slots__ = ("column", "key", "line", "message")
 
@@ -162,7 +183,9 @@ class FieldProblem:
 class FieldError(SourceError):
     """One or more fields have values of the wrong kind; all of them are in ``problems``.
 
-    The error itself points at the first problem; its message lists every one.
+    ``problems`` is a tuple of ``FieldProblem``, in file order.  The error
+    itself (``reason``, ``line``, ``column``) is the first problem; its message
+    lists every one, one per line.
     """
 
     def __init__(
@@ -224,7 +247,8 @@ class FieldError(SourceError):
 class DialectError(NewsmetaError, LookupError):
     """No adapter fits, two fit equally well, or a dialect name is unknown.
 
-    ``candidates`` holds ``(name, score)`` pairs, best first.
+    Attributes: ``message``, ``path`` (``str | None``) and ``candidates``,
+    ``(name, score)`` pairs, best first.
     """
 
     def __init__(
@@ -276,11 +300,17 @@ class NotAnArticleError(DialectError):
 
 
 class AdapterError(NewsmetaError, ValueError):
-    """An adapter definition is invalid, or its name clashes with a registered one."""
+    """An adapter definition is invalid, its name clashes with a registered one, or
+    an adapter broke its contract while reading a file (an unknown field, provenance
+    for a missing key, a score that is not a number in [0, 1])."""
 
 
 class PluginError(NewsmetaError, ImportError):
-    """An adapter published under the ``newsmeta.adapters`` entry point failed to load."""
+    """An adapter published under the ``newsmeta.adapters`` entry point failed to load.
+
+    Attributes: ``message``, ``plugin`` (the entry-point name) and ``package``
+    (the distribution that publishes it, when known).
+    """
 
     def __init__(self, message: str, *, plugin: str = "", package: str = "") -> None:
         self.message = message
@@ -309,7 +339,9 @@ class UnexpectedError(NewsmetaError, RuntimeError):
     Batch runs (``parse_many``) wrap it so one buggy adapter or one odd file
     never stops a pipeline; ``str(error)`` reads ``path: unexpected Kind: text``
     and ``details`` keeps the formatted traceback (it survives pickling, the
-    original exception may not).
+    original exception may not).  Attributes: ``message``, ``path``, ``kind``
+    (the original exception's class name) and ``details``.  A bug inside an
+    adapter's ``normalize`` is one too, in ``parse`` as in ``parse_many``.
     """
 
     def __init__(

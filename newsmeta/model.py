@@ -3,14 +3,15 @@
 All classes are frozen, slotted and keyword-only; collections are tuples so an
 ``Article`` can be shared between threads and compared by value.  ``extra``
 mappings hold source values exactly as loaded (they are excluded from hashing
-because they may contain lists and dicts).
+because they may contain lists and dicts); ``extra`` and ``provenance`` are
+``ReadOnlyDict`` mappings, so a frozen object cannot be changed through them either.
 """
 
 # No `from __future__ import annotations` here: real annotation objects let cattrs
 # and the schema read the field types without resolving strings at import.
 from collections.abc import Mapping
 from datetime import datetime
-from typing import Any, Literal
+from typing import Any, Literal, NoReturn
 
 import attrs
 
@@ -20,6 +21,7 @@ __all__ = [
     "Diagnostic",
     "Format",
     "Image",
+    "ReadOnlyDict",
     "RelatedArticle",
     "Source",
 ]
@@ -30,8 +32,46 @@ __all__ = [
 Format = Literal["yaml", "toml", "json", "hexo-yaml", "multimarkdown"]
 
 
+class ReadOnlyDict(dict):  # type: ignore[type-arg]
+    """The ``extra`` and ``provenance`` mappings of the frozen model: a dict that
+    refuses every change.
+
+    A frozen ``Article`` holding a plain dict could be changed in place, which
+    changes its equality but not its hash.  Being a dict, this one still
+    compares equal to a dict with the same items, prints like one, and goes
+    through ``json.dumps`` and pickling unchanged.  (Values inside are the
+    source values as loaded; a list in ``extra`` is still a list.)
+    """
+
+    __slots__ = ()
+
+    def _refuse(self, *args: Any, **kwargs: Any) -> NoReturn:
+        raise TypeError(
+            "this mapping of a frozen newsmeta object is read-only; "
+            "build a new object instead (attrs.evolve(article, extra={...}))"
+        )
+
+    __setitem__ = __delitem__ = clear = pop = popitem = setdefault = update = _refuse
+    __ior__ = _refuse
+
+    def copy(self) -> dict[Any, Any]:
+        """A plain, changeable dict with the same items."""
+        return dict(self)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Not dict's protocol, which would rebuild the copy with __setitem__.
+        return (ReadOnlyDict, (dict(self),))
+
+
+_EMPTY = ReadOnlyDict()
+
+
 def _empty_mapping() -> Mapping[str, Any]:
-    return {}
+    return _EMPTY
+
+
+def _read_only(value: Mapping[str, Any]) -> Mapping[str, Any]:
+    return value if value.__class__ is ReadOnlyDict else ReadOnlyDict(value)
 
 
 @attrs.frozen(kw_only=True)
@@ -54,7 +94,7 @@ class Author:
     name: str
     url: str | None = None
     email: str | None = None
-    extra: Mapping[str, Any] = attrs.field(factory=_empty_mapping, hash=False)
+    extra: Mapping[str, Any] = attrs.field(factory=_empty_mapping, converter=_read_only, hash=False)
 
 
 @attrs.frozen(kw_only=True)
@@ -64,7 +104,7 @@ class Image:
     height: int | None = None
     mime_type: str | None = None
     alt: str | None = None
-    extra: Mapping[str, Any] = attrs.field(factory=_empty_mapping, hash=False)
+    extra: Mapping[str, Any] = attrs.field(factory=_empty_mapping, converter=_read_only, hash=False)
 
 
 @attrs.frozen(kw_only=True)
@@ -88,7 +128,7 @@ class RelatedArticle:
     source: Source | None = None
     images: tuple[Image, ...] = ()
     kind: str | None = None
-    extra: Mapping[str, Any] = attrs.field(factory=_empty_mapping, hash=False)
+    extra: Mapping[str, Any] = attrs.field(factory=_empty_mapping, converter=_read_only, hash=False)
 
 
 @attrs.frozen(kw_only=True)
@@ -119,8 +159,10 @@ class Article:
     kind: str | None = None
     is_draft: bool | None = None
     language: str | None = None
-    extra: Mapping[str, Any] = attrs.field(factory=_empty_mapping, hash=False)
+    extra: Mapping[str, Any] = attrs.field(factory=_empty_mapping, converter=_read_only, hash=False)
     dialect: str = ""
     format: Format = "yaml"
-    provenance: Mapping[str, str] = attrs.field(factory=_empty_mapping, hash=False)
+    provenance: Mapping[str, str] = attrs.field(
+        factory=_empty_mapping, converter=_read_only, hash=False
+    )
     diagnostics: tuple[Diagnostic, ...] = ()

@@ -31,7 +31,7 @@ _SCALARS: Mapping[Any, dict[str, Any]] = {
 
 _TAGGED_NOTE = (
     "source values as loaded; values JSON cannot express are one-key tagged objects: "
-    "$date, $datetime, $time, $bytes, $map"
+    "$date, $datetime, $time, $bytes, $map, $float (nan, inf, -inf)"
 )
 
 

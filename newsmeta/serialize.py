@@ -4,13 +4,17 @@ Typed fields use their natural JSON form (datetimes as ISO 8601 strings).
 ``extra`` holds source values untouched, which may include dates, times,
 bytes or mappings with non-string keys that JSON cannot say; those are written
 as one-key tagged objects (``{"$date": "2017-01-24"}``) so ``from_dict`` can
-restore them exactly.  A source mapping that happens to look like a tag is
-itself wrapped in ``{"$map": [[key, value], ...]}``.
+restore them exactly.  NaN and the infinities, which are not JSON, are tagged
+too (``{"$float": "nan"}``, ``"inf"``, ``"-inf"``): ``json.dumps`` of the result
+never writes a bare ``NaN``, and works with ``allow_nan=False``.  A source
+mapping that happens to look like a tag is itself wrapped in
+``{"$map": [[key, value], ...]}``.
 """
 
 from __future__ import annotations
 
 import base64
+import math
 from collections.abc import Mapping
 from datetime import date, datetime, time
 from typing import TYPE_CHECKING, Any
@@ -23,12 +27,16 @@ if TYPE_CHECKING:  # cattrs is imported when the converter is first built
 
 __all__ = ["from_dict", "to_dict"]
 
-_TAGS = frozenset({"$date", "$datetime", "$time", "$bytes", "$map"})
+_TAGS = frozenset({"$date", "$datetime", "$time", "$bytes", "$map", "$float"})
 
 
 def _encode(value: Any) -> Any:
-    if value is None or isinstance(value, str | bool | int | float):
+    if value is None or isinstance(value, str | bool | int):
         return value
+    if isinstance(value, float):
+        # NaN and the infinities are not JSON: strict readers refuse json.dumps's
+        # bare NaN/Infinity.  Tagged as text ("nan", "inf", "-inf"), they survive.
+        return value if math.isfinite(value) else {"$float": repr(value)}
     if isinstance(value, datetime):
         return {"$datetime": value.isoformat()}
     if isinstance(value, date):
@@ -47,6 +55,9 @@ def _encode(value: Any) -> Any:
     raise TypeError(f"cannot represent {type(value).__name__} in JSON")
 
 
+_NON_FINITE = frozenset({"nan", "inf", "-inf"})
+
+
 def _decode(value: Any) -> Any:
     if isinstance(value, list):
         return [_decode(item) for item in value]
@@ -62,6 +73,8 @@ def _decode(value: Any) -> Any:
             return time.fromisoformat(inner)
         if tag == "$bytes":
             return base64.b64decode(inner)
+        if tag == "$float" and inner in _NON_FINITE:
+            return float(inner)
         if tag == "$map":
             return {_hashable(_decode(k)): _decode(v) for k, v in inner}
     return {k: _decode(v) for k, v in value.items()}
