@@ -2,12 +2,14 @@
 
 Never a RecursionError, MemoryError, UnicodeError or a dependency's own
 exception (ruamel, tomllib, json, cattrs, dateutil).  When parsing succeeds,
-``to_dict`` works, its result is JSON, and ``from_dict`` gives the article back
-(also through ``json.dumps``/``json.loads`` unless ``extra`` holds a NaN, which
-is never equal to itself once it is a new float).
+``to_dict`` works, its result is strict JSON (no bare NaN), and ``from_dict``
+gives the article back, also through ``json.dumps``/``json.loads`` (unless
+``extra`` holds a NaN, which never equals itself once it is a new float: then
+the round trip gives the same ``to_dict`` output).
 
 About 6,300 examples in all by default (1,500 per cheap unstructured property,
-600 per structured one, whose generation costs ~10 ms an example); set
+600 per structured one, whose generation costs ~10 ms an example), plus 600
+for issue 10's huge numbers, JSON duplicate keys and NEL/LS/PS; set
 ``NEWSMETA_HYPOTHESIS_EXAMPLES`` to run that many per property instead (see
 ``fuzz/long_hypothesis.sh``).
 """
@@ -20,6 +22,7 @@ import math
 import os
 from typing import Any
 
+import attrs
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -51,6 +54,8 @@ KNOWN_KEYS = [
 def _has_nan(value: Any) -> bool:
     if isinstance(value, float):
         return math.isnan(value)
+    if isinstance(value, dict) and value == {"$float": "nan"}:  # how to_dict writes NaN
+        return True
     if isinstance(value, dict):
         return any(_has_nan(v) for v in value.values())
     if isinstance(value, list):
@@ -67,10 +72,13 @@ def check(data: str | bytes) -> None:
         return
     hash(article)
     plain = newsmeta.to_dict(article)
-    text = json.dumps(plain)
-    assert newsmeta.from_dict(plain) == article
-    if not _has_nan(plain):
+    text = json.dumps(plain, allow_nan=False)  # strict JSON: NaN and Infinity are tagged
+    back = newsmeta.from_dict(plain)
+    if not _has_nan(plain):  # a NaN, once a new float, never equals itself
+        assert back == article
         assert newsmeta.from_dict(json.loads(text)) == article
+    else:
+        assert newsmeta.to_dict(back) == plain
 
 
 # -- unstructured ------------------------------------------------------------------
@@ -313,3 +321,125 @@ def test_json_ish_documents(text: str, bom: bytes) -> None:
         check(text)
         return
     check(data)
+
+
+# -- issue 10: huge numbers, JSON duplicate keys, YAML 1.1 line breaks ----------------
+# Each property runs its own, smaller budget: the documents are cheap but long.
+
+HOSTILE_EXTRA = _examples(200)
+HOSTILE_EXTRA_STRUCTURED = _examples(100)  # yaml_documents() costs ~10 ms an example
+
+# Digits either side of every base's limit: 3,571 hex, 4,300 decimal, 4,762 octal and
+# 14,284 binary digits are the most that can still be written in decimal.
+_HUGE_NUMBERS = st.builds(
+    lambda sign, prefix, digit, count: sign + prefix + digit * count,
+    st.sampled_from(["", "", "-", "+"]),
+    st.sampled_from(["0x", "0o", "0b", ""]),
+    st.sampled_from(["F", "7", "1", "9", "1_"]),
+    st.one_of(
+        st.integers(3500, 3650), st.integers(4250, 4350), st.integers(4700, 4800),
+        st.integers(14200, 14400),
+    ),
+)  # fmt: skip
+
+
+@HOSTILE_EXTRA
+@given(
+    st.sampled_from(KNOWN_KEYS),
+    _HUGE_NUMBERS,
+    st.sampled_from(["yaml", "yaml-flow", "yaml-tag", "toml", "json"]),
+)
+def test_huge_numbers_anywhere(key: str, number: str, shape: str) -> None:
+    documents = {
+        "yaml": f"---\ntitle: T\n{key}: {number}\n---\n",
+        "yaml-flow": f"---\ntitle: T\n{key}: [a, {number}]\n---\n",
+        "yaml-tag": f"---\ntitle: T\n{key}: !!int {number}\n---\n",
+        "toml": f"+++\ntitle = 'T'\n{json.dumps(key)} = {number}\n+++\n",
+        "json": f'{{"title": "T", {json.dumps(key)}: {number}}}\n',
+    }
+    check(documents[shape])
+
+
+@st.composite
+def json_objects(draw: st.DrawFn, depth: int = 0) -> tuple[str, Any, int]:
+    """JSON object text that may repeat keys, the value json.loads gives it (the last
+    of repeated keys wins) and how many repeats it holds, nested ones included."""
+    keys = st.sampled_from(["title", "x", "y", "tags", "a b", "\u00e9", ""])
+    scalars = st.one_of(st.integers(), st.text(max_size=5), st.none(), st.booleans())
+    parts, value, repeats = [], {}, 0
+    for key in draw(st.lists(keys, max_size=6)):
+        if depth < 2 and draw(st.integers(0, 3)) == 0:
+            text, inner, inner_repeats = draw(json_objects(depth + 1))
+            repeats += inner_repeats
+        else:
+            inner = draw(scalars)
+            text = json.dumps(inner)
+        repeats += key in value
+        value[key] = inner
+        spacing = draw(st.sampled_from([" ", "\n ", ""]))
+        parts.append(f"{json.dumps(key)}:{spacing}{text}")
+    return "{" + ",\n".join(parts) + "}", value, repeats
+
+
+@HOSTILE_EXTRA_STRUCTURED
+@given(json_objects())
+def test_json_duplicate_keys_follow_the_policy(document: tuple[str, Any, int]) -> None:
+    text, value, repeats = document
+    if "title" not in value:  # reach conversion: give it a title first
+        text = '{"title": "T"' + (", " + text[1:] if value else "}")
+        value = {"title": "T", **value}
+    check(text)
+    try:
+        newsmeta.parse(text)
+    except newsmeta.StructureError as error:
+        assert repeats and error.reason.startswith("duplicate key ")
+    except newsmeta.NewsmetaError:
+        assert not repeats  # (a title that is no title, and the like)
+    else:
+        assert not repeats
+    try:
+        article = newsmeta.Parser(duplicate_keys="last").parse(text)
+    except newsmeta.NewsmetaError as error:
+        assert not isinstance(error, newsmeta.StructureError)
+        return
+    assert [d.code for d in article.diagnostics].count("duplicate-key") == repeats
+    # The last value of each repeated key is kept: the article of the text without
+    # repeats, but for the diagnostics.
+    without_repeats = newsmeta.parse(json.dumps(value))
+    assert attrs.evolve(without_repeats, diagnostics=article.diagnostics) == article
+
+
+@st.composite
+def yaml_with_line_separators(draw: st.DrawFn) -> str:
+    text = draw(yaml_documents())
+    for _ in range(draw(st.integers(1, 4))):
+        at = draw(st.integers(0, len(text)))
+        text = text[:at] + draw(st.sampled_from(["\x85", "\u2028", "\u2029"])) + text[at:]
+    return text
+
+
+@HOSTILE_EXTRA_STRUCTURED
+@given(yaml_with_line_separators())
+def test_yaml_with_nel_ls_ps(text: str) -> None:
+    check(text)
+
+
+@HOSTILE_EXTRA
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["k", "title", "tags", "x"]),
+            st.text(st.sampled_from("ab \u2028\u2029\x85"), min_size=1, max_size=6),
+        ),
+        min_size=1,
+        max_size=5,
+    )
+)
+def test_line_separators_are_ordinary_characters_in_yaml(pairs: list[tuple[str, str]]) -> None:
+    # Quoted, every value is text as written: U+2028 and friends neither end a line
+    # nor a key (YAML 1.2); so the loaded mapping is exactly what was written.
+    lines = [
+        f"{key}{i}: {json.dumps(value, ensure_ascii=False)}" for i, (key, value) in enumerate(pairs)
+    ]
+    loaded, _ = newsmeta._yaml.load_yaml("\n".join(lines))
+    assert loaded == {f"{key}{i}": value for i, (key, value) in enumerate(pairs)}
