@@ -74,6 +74,8 @@ DIFFERENCES: Final = (
     "a surrogate pair written as two \\u escapes in a double-quoted scalar is one character, "
     "as in JSON (ruamel's pure parser leaves two lone surrogates; its C parser refuses them), "
     "and a lone surrogate escape is an EncodingError at the escape (the pure parser keeps it)",
+    "NEL (U+0085), LINE SEPARATOR (U+2028) and PARAGRAPH SEPARATOR (U+2029) are ordinary "
+    "characters, as YAML 1.2 says (ruamel and libyaml break lines at them, as YAML 1.1 did)",
 )
 
 _force_pure = False

@@ -39,23 +39,26 @@ def corpus_front_matters(folder: str) -> list[tuple[str, str]]:
     return found
 
 
-def normalise(value: Any) -> Any:
+def normalise(value: Any, back: dict[int, int] | None = None) -> Any:
     """Comparable form that keeps types (True != 1) and ignores documented differences.
 
     Documented value differences: the tzinfo object (compare offsets) and
-    surrogate pairs from ``\\u`` escapes (joined into one character).
+    surrogate pairs from ``\\u`` escapes (joined into one character).  *back*
+    turns stand-in characters in strings back into the ones they replaced.
     """
     if isinstance(value, dict):
-        return ("map", {normalise(k): normalise(v) for k, v in value.items()})
+        return ("map", {normalise(k, back): normalise(v, back) for k, v in value.items()})
     if isinstance(value, list):
-        return ("seq", [normalise(v) for v in value])
+        return ("seq", [normalise(v, back) for v in value])
     if isinstance(value, tuple):
-        return ("tuple", tuple(normalise(v) for v in value))
+        return ("tuple", tuple(normalise(v, back) for v in value))
     if isinstance(value, float) and math.isnan(value):
         return ("nan",)
     if isinstance(value, datetime.datetime):
         return ("datetime", value.replace(tzinfo=None), value.utcoffset())
     if isinstance(value, str):
+        if back:
+            value = value.translate(back)
         # Documented: escaped surrogate pairs ("\\ud83d\\ude00") become one character.
         return (
             "str",
@@ -64,12 +67,24 @@ def normalise(value: Any) -> Any:
     return (type(value).__name__, value)
 
 
+# Documented: NEL, LS and PS are ordinary characters (YAML 1.2), where libyaml and
+# ruamel break lines at them (YAML 1.1).  Stock ruamel reads them as YAML 1.2 does when
+# private-use characters absent from the text stand in for them.
+_YAML_1_1_BREAKS = "\x85\u2028\u2029"
+
+
 def stock(text: str) -> tuple[str, Any]:
     """Stock ruamel's verdict: ("ok", normalised value) or ("error", exception name)."""
     from ruamel.yaml import YAML
 
+    back: dict[int, int] = {}
+    if any(char in text for char in _YAML_1_1_BREAKS):
+        free = (chr(code) for code in range(0xF8FF, 0xE000, -1) if chr(code) not in text)
+        stand_ins = {char: next(free) for char in _YAML_1_1_BREAKS}
+        text = text.translate({ord(old): new for old, new in stand_ins.items()})
+        back = {ord(new): ord(old) for old, new in stand_ins.items()}
     try:
-        return "ok", normalise(YAML(typ="safe", pure=False).load(text))
+        return "ok", normalise(YAML(typ="safe", pure=False).load(text), back)
     except Exception as exc:  # stock lets ValueError, KeyError... escape
         surrogates = "invalid Unicode character escape code" in str(
             exc
@@ -84,7 +99,7 @@ def stock(text: str) -> tuple[str, Any]:
                 return "error", type(pure_exc).__name__
             if _has_lone_surrogate(value):
                 return "error", "EncodingError"
-            return "ok", normalise(value)
+            return "ok", normalise(value, back)
         return "error", type(exc).__name__
 
 
