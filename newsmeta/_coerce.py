@@ -81,7 +81,10 @@ def _text(value: Any) -> str:
     if isinstance(value, str):
         return value.strip()
     if isinstance(value, int | float) and not isinstance(value, bool):
-        return str(value)
+        try:
+            return str(value)
+        except ValueError:  # an int too long for decimal (only an adapter can make one)
+            raise Invalid("is a number too long to write as text; expected text") from None
     raise Invalid(f"is {kind_of(value)}; expected text")
 
 

@@ -13,8 +13,10 @@ from __future__ import annotations
 import math
 import traceback
 from collections.abc import Mapping
+from datetime import date, time
 from typing import Any
 
+from ._numbers import too_long_integer
 from ._paths import MISSING, KeyPath, parts_of, residual, resolve
 from .adapter import CANONICAL_FIELDS, Adapter, MappingAdapter, Normalized
 from .errors import AdapterError, NewsmetaError, UnexpectedError
@@ -84,6 +86,7 @@ def checked(name: str, mapping: Mapping[str, Any], normalized: Any) -> Normalize
         )
     _check_shape(name, normalized)
     _check_fields(name, normalized.fields)
+    _check_plain(name, normalized)
     consumed = _check_provenance(name, normalized.provenance, mapping)
     extra = _complete_extra(mapping, normalized.extra, consumed)
     if extra is normalized.extra:
@@ -115,9 +118,47 @@ def _check_fields(name: str, fields: Mapping[str, Any]) -> None:
                 f"adapter {name!r} returned unknown field {field!r}; "
                 f"expected one of: {', '.join(CANONICAL_FIELDS)}"
             )
-    for item in fields.get("related") or ():
+    related = fields.get("related")
+    if related is not None and not isinstance(related, list | tuple):
+        raise AdapterError(
+            f"adapter {name!r} returned 'related' as {type(related).__name__}; "
+            "expected a list of Normalized items"
+        )
+    for item in related or ():
         if isinstance(item, Normalized):
             _check_fields(name, item.fields)
+
+
+# What loaders build, and so what conversion, to_dict and repr() can handle.
+_PLAIN = (str, bool, int, float, type(None), date, time, bytes, dict, list, tuple, Normalized)
+
+
+def _check_plain(name: str, normalized: Normalized) -> None:
+    """Every value an adapter hands over is plain data a loader could have built:
+    an ``object()`` in ``extra`` would break ``to_dict``, and an integer too long
+    to write in decimal would break ``repr`` and every message that shows it."""
+    pending: list[tuple[str, Any]] = [
+        *((f"field {field!r}", value) for field, value in normalized.fields.items()),
+        *((f"extra key {key!r}", value) for key, value in normalized.extra.items()),
+    ]
+    while pending:
+        where, value = pending.pop()
+        if not isinstance(value, _PLAIN):
+            raise AdapterError(
+                f"adapter {name!r} returned {type(value).__name__} in {where}; expected plain "
+                "data (text, numbers, booleans, null, dates, bytes, lists, mappings)"
+            )
+        if isinstance(value, int) and too_long_integer(value) is not None:
+            raise AdapterError(
+                f"adapter {name!r} returned an integer too long to write in decimal in {where}"
+            )
+        if isinstance(value, dict):
+            pending.extend((where, item) for pair in value.items() for item in pair)
+        elif isinstance(value, list | tuple):
+            pending.extend((where, item) for item in value)
+        elif isinstance(value, Normalized):
+            pending.extend((where, item) for item in value.fields.values())
+            pending.extend((where, item) for pair in value.extra.items() for item in pair)
 
 
 def _check_provenance(

@@ -106,6 +106,20 @@ def test_what_the_adapter_kept_is_left_as_it_is() -> None:
             {"title": "T"},
             "d.md: adapter 'fixed' returned dict; expected Normalized",
         ),
+        (
+            Normalized({"title": "T", "related": 5}, {"title": "title"}, {}),
+            "d.md: adapter 'fixed' returned 'related' as int; expected a list of Normalized items",
+        ),
+        (
+            Normalized({"title": "T"}, {"title": "title"}, {"x": [{"y": object()}]}),
+            "d.md: adapter 'fixed' returned object in extra key 'x'; expected plain data "
+            "(text, numbers, booleans, null, dates, bytes, lists, mappings)",
+        ),
+        (
+            Normalized({"title": "T", "images": [{"url": "u", "width": 16**4000}]}, {}, {}),
+            "d.md: adapter 'fixed' returned an integer too long to write in decimal in field "
+            "'images'",
+        ),
     ],
 )
 def test_a_broken_normalize_answer_is_an_adapter_error(answer: Any, message: str) -> None:
