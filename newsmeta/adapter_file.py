@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from . import _yaml
+from ._arguments import file_path
 from ._json import load_json
 from ._paths import path_problem
 from ._words import kind_of
@@ -54,12 +55,7 @@ _KeyPath = tuple[str | int, ...]
 
 def load_adapter(path: str | os.PathLike[str]) -> MappingAdapter:
     """Read the mapping file at *path* (``.yaml``, ``.yml``, ``.toml`` or ``.json``)."""
-    where = os.fspath(path)
-    if "\0" in where:  # Path.read_text would raise a bare ValueError
-        raise AdapterFileError(
-            "file path contains a NUL character (U+0000); expected a path without NUL",
-            path=where,
-        )
+    where = file_path(path, AdapterFileError)
     fmt = _FORMATS.get(Path(where).suffix.lower())
     if fmt is None:
         raise AdapterFileError(

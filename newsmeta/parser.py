@@ -16,6 +16,7 @@ from typing import Any
 
 from . import _yaml
 from . import plugins as _plugins
+from ._arguments import dialect_argument, file_path, path_argument, text_argument
 from ._contract import normalized_by
 from .adapter import Adapter, Normalized
 from .convert import build_article
@@ -181,8 +182,8 @@ class Parser:
         bytes), which is split and loaded first; *path* only labels errors.
         """
         if not isinstance(source, Mapping):
-            where = _path_argument(path, "path", optional=True)
-            text = _text_argument(source, "source")
+            where = path_argument(path, "path", optional=True)
+            text = text_argument(source, "source")
             source, _ = self.load(self.split(text, path=where), path=where)
         return rank(self.adapters, source, threshold=self.threshold)
 
@@ -200,7 +201,7 @@ class Parser:
             )
 
     def split(self, text: _Input, *, path: str | None = None) -> Split:
-        text = _text_argument(text)
+        text = text_argument(text)
         if isinstance(text, bytes):
             self._check_input_size(len(text), "bytes", path)
             text = decode(text, path=path)
@@ -273,9 +274,9 @@ class Parser:
         *path* names the document in errors, and its file name and folders give
         a date and title the front matter lacks, as in ``parse_file``.
         """
-        where = _path_argument(path, "path", optional=True)
+        where = path_argument(path, "path", optional=True)
         facts = None if where is None else facts_from_filename(where)
-        return self._parse(text, _dialect_argument(dialect), where, facts)
+        return self._parse(text, dialect_argument(dialect), where, facts)
 
     def _parse(
         self, text: _Input, dialect: str | None, where: str | None, facts: FileFacts | None
@@ -337,14 +338,9 @@ class Parser:
         the published date (and the title) when the front matter has none, with
         a diagnostic (``newsmeta.filename``).
         """
-        where = _path_argument(path, "path")
-        dialect = _dialect_argument(dialect)
+        where = file_path(path)
+        dialect = dialect_argument(dialect)
         limit = self.max_input_size
-        if "\0" in where:  # os.stat would raise a bare ValueError
-            raise SourceError(
-                "file path contains a NUL character (U+0000); expected a path without NUL",
-                path=where,
-            )
         try:
             # Checked before reading: a directory, a FIFO or a device would hang or
             # fail obscurely, and a huge file must not be read into memory at all.
@@ -421,40 +417,6 @@ def _not_an_article(mapping: Mapping[str, Any], where: str | None) -> NotAnArtic
         path=where,
         keys=keys,
     )
-
-
-def _text_argument(text: object, name: str = "text") -> str | bytes:
-    """*text* as ``str`` or ``bytes``: other bytes-like objects (bytearray, memoryview,
-    array) are copied to bytes; anything else is a usage error naming the argument."""
-    if isinstance(text, str | bytes):
-        return text
-    try:
-        view = memoryview(text)  # type: ignore[arg-type]
-    except TypeError:
-        raise TypeError(
-            f"argument {name!r} must be str or a bytes-like object, not {type(text).__name__}"
-        ) from None
-    with view:
-        return view.tobytes()
-
-
-def _path_argument(path: object, name: str, *, optional: bool = False) -> Any:
-    """*path* (str, bytes or os.PathLike) as text; None only if *optional*."""
-    if path is None and optional:
-        return None
-    try:
-        return os.fsdecode(path)  # type: ignore[arg-type]
-    except TypeError:
-        expected = "str, bytes or os.PathLike" + (" or None" if optional else "")
-        raise TypeError(
-            f"argument {name!r} must be {expected}, not {type(path).__name__}"
-        ) from None
-
-
-def _dialect_argument(dialect: object) -> str | None:
-    if dialect is None or isinstance(dialect, str):
-        return dialect
-    raise TypeError(f"argument 'dialect' must be str or None, not {type(dialect).__name__}")
 
 
 def _reject_surrogates(text: str, path: str | None) -> None:
