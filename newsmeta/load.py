@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from . import _yaml
-from ._numbers import too_long_integer
+from ._numbers import int_digits_limit, too_long_integer, too_long_message
 from ._record import Record
 from ._words import kind_of
 from .errors import LimitError, LoadError, NewsmetaError, StructureError
@@ -193,7 +193,16 @@ def _load_toml(text: str) -> Any:
     except RecursionError as exc:  # tomllib recurses into nested arrays and tables
         raise _too_deep(text, None, "the TOML parser's recursion limit") from exc
     except ValueError as exc:  # e.g. an integer longer than int() accepts
-        raise LoadError(f"invalid TOML: {exc}") from exc
+        # tomllib reads decimal integers with int(), which refuses more than 4,300
+        # digits: say so as for every other integer, at the first such run of digits.
+        limit = int_digits_limit()
+        found = re.search(rf"[0-9][0-9_]{{{limit},}}", text) if limit else None
+        if found is None:
+            raise LoadError(f"invalid TOML: {exc}") from exc
+        line, column = _position(text, found.start())
+        raise LoadError(
+            f"invalid TOML: {too_long_message(limit)}", line=line, column=column
+        ) from exc
 
 
 def _load_json(

@@ -92,6 +92,10 @@ def test_toml_hex_integers_too_long_for_decimal_are_a_load_error() -> None:
     assert str(caught.value) == f"a.md:3:5: invalid TOML: {TOO_LONG}"
     # The same characters inside a string are just text.
     assert newsmeta.parse(f"+++\ntitle = 'T'\nn = '{HEX}'\n+++\n").extra == {"n": HEX}
+    # A decimal one is worded the same (tomllib's own ValueError had no position).
+    with pytest.raises(LoadError) as caught:
+        newsmeta.parse(f"+++\ntitle = 'T'\nn = 1_{'9' * 5000}\n+++\n", path="a.md")
+    assert str(caught.value) == f"a.md:3:5: invalid TOML: {TOO_LONG}"
 
 
 def test_json_integers_too_long_are_a_load_error_at_their_place() -> None:
