@@ -191,3 +191,14 @@ def _assert_builtins_keep_the_contract(path: Path) -> None:
     for adapter in BUILTIN_ADAPTERS:
         answer = adapter.normalize(mapping)
         assert checked(adapter.name, mapping, answer) is answer, (path, adapter.name)
+
+
+def test_a_mapping_adapter_subclass_with_its_own_normalize_is_checked() -> None:
+    class Forgetful(newsmeta.MappingAdapter):
+        def normalize(self, mapping: Mapping[str, Any]) -> Normalized:
+            answer = super().normalize(mapping)
+            return Normalized(answer.fields, answer.provenance, {})  # drops every leftover
+
+    forgetful = Forgetful("forgetful", [newsmeta.Rule("title", ("title",))], signature={"x": 1})
+    article = Parser(adapters=[forgetful], builtins=False).parse(DOC)
+    assert article.extra == {"x": 1, "link": {"href": "https://a.test/", "brand": "B"}}
