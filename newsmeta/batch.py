@@ -67,7 +67,7 @@ DEFAULT_CHUNKSIZE = 32
 #: memory does not grow when the consumer is slower than the workers.
 _WINDOW_PER_WORKER = 4
 
-Source: TypeAlias = "str | os.PathLike[str] | tuple[str, str | bytes]"
+Source: TypeAlias = "str | os.PathLike[str] | tuple[str, str | bytes | bytearray | memoryview]"
 #: What a parsed result carries: the ``Article``, or its JSON rendered in the worker.
 Output: TypeAlias = Literal["article", "json"]
 # A unit of work: a name and what to parse.  None means "read the file at
@@ -241,7 +241,9 @@ def _tasks(sources: Source | Iterable[Source], patterns: tuple[str, ...]) -> Ite
     for source in items:
         if _is_pair(source):
             name, text = source
-            yield str(name), text
+            # bytes-like text (bytearray, memoryview) as bytes: a memoryview cannot
+            # be pickled to a worker process.
+            yield str(name), text if isinstance(text, str | bytes) else bytes(text)
             continue
         path = os.fspath(cast("str | os.PathLike[str]", source))
         if os.path.isdir(path):
@@ -252,12 +254,12 @@ def _tasks(sources: Source | Iterable[Source], patterns: tuple[str, ...]) -> Ite
             yield path, None  # reading it reports a missing or unreadable file
 
 
-def _is_pair(value: object) -> TypeGuard[tuple[str, str | bytes]]:
+def _is_pair(value: object) -> TypeGuard[tuple[str, str | bytes | bytearray | memoryview]]:
     return (
         isinstance(value, tuple)
         and len(value) == 2
         and isinstance(value[0], str)
-        and isinstance(value[1], str | bytes)
+        and isinstance(value[1], str | bytes | bytearray | memoryview)
     )
 
 

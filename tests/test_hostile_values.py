@@ -277,3 +277,17 @@ def test_stand_ins_never_clash_with_the_text_and_aliases_stay_shared() -> None:
 
 def test_positions_are_found_after_a_yaml_1_1_line_break() -> None:
     assert _yaml.locate("a: x\u2028y\nb:\n  c\u2028: 1\n", ["b", "c\u2028"]) == (3, 3)
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_parse_many_reads_bytes_like_pairs_and_reports_nul_paths(workers: int) -> None:
+    sources = [
+        ("a.md", bytearray(b"---\ntitle: A\n---\n")),
+        ("b.md", memoryview(b"---\ntitle: B\n---\n")),  # cannot be pickled as it is
+        "x\0y.md",
+    ]
+    results = list(newsmeta.parse_many(sources, workers=workers))
+    assert [r.article.title for r in results[:2] if r.article is not None] == ["A", "B"]
+    assert results[2].message == (
+        "x\0y.md: file path contains a NUL character (U+0000); expected a path without NUL"
+    )
