@@ -2,9 +2,9 @@
 
 ``json.loads`` silently keeps the last of repeated keys and records no
 positions.  Loading notices a repeated key through ``object_pairs_hook`` (one
-length comparison per object) and reads integers through ``int_from_text``.
-Only when something is wrong does a small tokenizer re-read the text to find
-where: the repeated key and the one it repeats, or the too-long number.
+length comparison per object).  Only when something is wrong does a small
+tokenizer re-read the text to find where: the repeated key and the one it
+repeats, or a number too long for ``int()``.
 """
 
 from __future__ import annotations
@@ -12,13 +12,38 @@ from __future__ import annotations
 import re
 from typing import Any, Literal
 
-from ._numbers import int_from_text
+from ._numbers import int_digits_limit, int_from_text, too_long_message
 from ._words import duplicate_key_reason
 from .errors import LoadError, StructureError
 
 __all__ = ["load_json"]
 
 _TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[{}\[\]:,]|[^\s{}\[\]:,"]+', re.DOTALL)
+
+
+class _Repeated(Exception):
+    """Raised by the object hook on the first repeated key; the decoders keep no state,
+    so one pair of them serves every thread."""
+
+
+def _dict_without_repeats(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    mapping = dict(pairs)
+    if len(mapping) != len(pairs):
+        raise _Repeated
+    return mapping
+
+
+_DECODERS: list[Any] = []
+
+
+def _decoders() -> tuple[Any, Any]:
+    # Built once: json.loads with hooks builds a new decoder (and scanner) per call.
+    if not _DECODERS:
+        import json  # JSON front matter is rare; the module costs ~1.5 ms to import
+
+        _DECODERS.append(json.JSONDecoder(object_pairs_hook=_dict_without_repeats))
+        _DECODERS.append(json.JSONDecoder())  # the last value wins
+    return _DECODERS[0], _DECODERS[1]
 
 
 def load_json(
@@ -30,31 +55,35 @@ def load_json(
 
     ``RecursionError`` is left to the caller, which words the depth limit.
     """
-    import json  # JSON front matter is rare; the module costs ~1.5 ms to import
-
-    repeated = False
-
-    def pairs_to_dict(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-        nonlocal repeated
-        mapping = dict(pairs)
-        if len(mapping) != len(pairs):
-            repeated = True
-        return mapping
-
+    strict, last_wins = _decoders()
     try:
-        value = json.loads(text, object_pairs_hook=pairs_to_dict, parse_int=int_from_text)
-    except json.JSONDecodeError as exc:
-        raise LoadError(f"invalid JSON: {exc.msg}", line=exc.lineno, column=exc.colno) from exc
-    except ValueError as exc:  # an integer too long to read (int_from_text)
-        line, column = _long_number(text) or (None, None)
-        raise LoadError(f"invalid JSON: {exc}", line=line, column=column) from exc
-    if not repeated:
-        return value, ()
+        return _decode(strict, text), ()
+    except _Repeated:
+        pass
     duplicates = _duplicates(text)
     if duplicate_keys == "error" and duplicates:
         key, first, line, column = duplicates[0]
         raise StructureError(duplicate_key_reason(key, first, line), line=line, column=column)
+    value = _decode(last_wins, text)
     return value, tuple((key, line, column) for key, _, line, column in duplicates)
+
+
+def _decode(decoder: Any, text: str) -> Any:
+    """*decoder*'s value of *text*; its errors as ``LoadError`` with a position."""
+    from json import JSONDecodeError
+
+    try:
+        return decoder.decode(text)
+    except JSONDecodeError as exc:
+        raise LoadError(f"invalid JSON: {exc.msg}", line=exc.lineno, column=exc.colno) from exc
+    except ValueError as exc:
+        # int() refuses a number of over 4,300 digits; say so as for every other
+        # integer (newsmeta._numbers), at its place.
+        where = _long_number(text)
+        if where is None:
+            raise LoadError(f"invalid JSON: {exc}") from exc
+        problem = too_long_message(int_digits_limit())
+        raise LoadError(f"invalid JSON: {problem}", line=where[0], column=where[1]) from exc
 
 
 def _position(text: str, index: int) -> tuple[int, int]:
