@@ -10,7 +10,6 @@ nor kept (``extra``) is put back into ``extra``: nothing a source wrote is lost.
 
 from __future__ import annotations
 
-import math
 import traceback
 from collections.abc import Mapping
 from datetime import date, time
@@ -43,14 +42,22 @@ def checked_score(adapter: Adapter, mapping: Mapping[str, Any]) -> tuple[float, 
     if (
         isinstance(score, bool)
         or not isinstance(score, int | float)
-        or math.isnan(score)
-        or not 0.0 <= score <= 1.0
+        or not 0.0 <= score <= 1.0  # also NaN, which compares false with anything
     ):
+        shown = "an integer too long to show" if _too_long(score) else repr(score)[:60]
         raise AdapterError(
-            f"adapter {adapter.name!r}: score() returned {score!r}; "
-            "expected a number from 0.0 to 1.0"
+            f"adapter {adapter.name!r}: score() returned {shown}; expected a number from 0.0 to 1.0"
+        )
+    if not all(isinstance(voter, str) for voter in voters):
+        raise AdapterError(
+            f"adapter {adapter.name!r}: voters() returned something other than key names; "
+            "expected a tuple of str"
         )
     return float(score), voters
+
+
+def _too_long(value: Any) -> bool:
+    return isinstance(value, int) and too_long_integer(value) is not None
 
 
 def normalized_by(adapter: Adapter, mapping: Mapping[str, Any], where: str | None) -> Normalized:

@@ -136,6 +136,12 @@ def test_a_broken_normalize_answer_is_an_adapter_error(answer: Any, message: str
         (-0.5, "adapter 'fixed': score() returned -0.5; expected a number from 0.0 to 1.0"),
         ("1", "adapter 'fixed': score() returned '1'; expected a number from 0.0 to 1.0"),
         (True, "adapter 'fixed': score() returned True; expected a number from 0.0 to 1.0"),
+        pytest.param(
+            16**4000,
+            "adapter 'fixed': score() returned an integer too long to show; "
+            "expected a number from 0.0 to 1.0",
+            id="an integer too long for decimal",
+        ),
         (
             ZeroDivisionError("division by zero"),
             "adapter 'fixed': score() raised ZeroDivisionError: division by zero; "
@@ -151,6 +157,18 @@ def test_a_score_that_is_not_a_number_in_0_1_is_an_adapter_error(score: Any, mes
     with pytest.raises(AdapterError) as caught:  # detect() says the same, without a file
         Parser(adapters=[adapter]).detect(DOC)
     assert str(caught.value) == message
+
+
+def test_voters_must_be_key_names() -> None:
+    class Numbers(Fixed):
+        def voters(self, mapping: Mapping[str, Any]) -> tuple[str, ...]:
+            return (1, 2)  # type: ignore[return-value]
+
+    with pytest.raises(AdapterError) as caught:
+        Parser(adapters=[Numbers(Normalized({"title": "T"}, {"title": "title"}, {}))]).detect(DOC)
+    assert str(caught.value) == (
+        "adapter 'fixed': voters() returned something other than key names; expected a tuple of str"
+    )
 
 
 def test_whole_numbers_are_scores_too() -> None:
