@@ -184,6 +184,11 @@ def _check_provenance(
     """The key paths the provenance names; each must exist in *mapping*."""
     consumed: set[KeyPath] = set()
     for field, path in provenance.items():
+        if field not in CANONICAL_FIELDS:
+            raise AdapterError(
+                f"adapter {name!r} gave provenance for unknown field {field!r}; "
+                f"expected one of: {', '.join(CANONICAL_FIELDS)}"
+            )
         if not isinstance(path, str):
             raise AdapterError(
                 f"adapter {name!r} gave provenance {path!r} for {field!r}; "

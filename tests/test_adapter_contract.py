@@ -94,6 +94,13 @@ def test_what_the_adapter_kept_is_left_as_it_is() -> None:
             "has no such key",
         ),
         (
+            Normalized({"title": "T"}, {"title": "title", "headline": "x"}, {}),
+            "d.md: adapter 'fixed' gave provenance for unknown field 'headline'; expected one "
+            "of: title, summary, url, links, aliases, slug, published, updated, authors, source, "
+            "source.name, source.domain, source.url, source.images, tags, categories, images, "
+            "related, kind, is_draft, language",
+        ),
+        (
             Normalized({"title": "T"}, {"title": 3}, {}),
             "d.md: adapter 'fixed' gave provenance 3 for 'title'; expected a source key path "
             "(text)",
