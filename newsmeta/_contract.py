@@ -103,7 +103,7 @@ def checked(name: str, mapping: Mapping[str, Any], normalized: Any) -> Normalize
         )
     _check_shape(name, normalized)
     _check_fields(name, normalized.fields)
-    _check_plain(name, normalized)
+    _check_plain(name, normalized, mapping)
     consumed = _check_provenance(name, normalized.provenance, mapping)
     extra = _complete_extra(mapping, normalized.extra, consumed)
     if extra is normalized.extra:
@@ -150,32 +150,43 @@ def _check_fields(name: str, fields: Mapping[str, Any]) -> None:
 _PLAIN = (str, bool, int, float, type(None), date, time, bytes, dict, list, tuple, Normalized)
 
 
-def _check_plain(name: str, normalized: Normalized) -> None:
+def _check_plain(name: str, normalized: Normalized, mapping: Mapping[str, Any]) -> None:
     """Every value an adapter hands over is plain data a loader could have built:
     an ``object()`` in ``extra`` would break ``to_dict``, and an integer too long
-    to write in decimal would break ``repr`` and every message that shows it."""
-    pending: list[tuple[str, Any]] = [
-        *((f"field {field!r}", value) for field, value in normalized.fields.items()),
-        *((f"extra key {key!r}", value) for key, value in normalized.extra.items()),
-    ]
-    while pending:
-        where, value = pending.pop()
-        if not isinstance(value, _PLAIN):
-            raise AdapterError(
-                f"adapter {name!r} returned {type(value).__name__} in {where}; expected plain "
-                "data (text, numbers, booleans, null, dates, bytes, lists, mappings)"
-            )
-        if isinstance(value, int) and too_long_integer(value) is not None:
-            raise AdapterError(
-                f"adapter {name!r} returned an integer too long to write in decimal in {where}"
-            )
-        if isinstance(value, dict):
-            pending.extend((where, item) for pair in value.items() for item in pair)
-        elif isinstance(value, list | tuple):
-            pending.extend((where, item) for item in value)
-        elif isinstance(value, Normalized):
-            pending.extend((where, item) for item in value.fields.values())
-            pending.extend((where, item) for pair in value.extra.items() for item in pair)
+    to write in decimal would break ``repr`` and every message that shows it.
+
+    A value that is the very object the source holds under a top-level key was
+    built by a loader and is not walked again; that is most of them.
+    """
+    loaded = {id(value) for value in mapping.values()}
+    parts = (("field", normalized.fields), ("extra key", normalized.extra))
+    for part, values in parts:
+        for key, top in values.items():
+            if id(top) in loaded:
+                continue
+            pending = [top]
+            while pending:
+                value = pending.pop()
+                if value.__class__ is str:
+                    continue
+                if not isinstance(value, _PLAIN):
+                    raise AdapterError(
+                        f"adapter {name!r} returned {type(value).__name__} in {part} {key!r}; "
+                        "expected plain data (text, numbers, booleans, null, dates, bytes, "
+                        "lists, mappings)"
+                    )
+                if isinstance(value, int) and too_long_integer(value) is not None:
+                    raise AdapterError(
+                        f"adapter {name!r} returned an integer too long to write in decimal "
+                        f"in {part} {key!r}"
+                    )
+                if isinstance(value, dict):
+                    pending.extend(item for pair in value.items() for item in pair)
+                elif isinstance(value, list | tuple):
+                    pending.extend(value)
+                elif isinstance(value, Normalized):
+                    pending.extend(value.fields.values())
+                    pending.extend(item for pair in value.extra.items() for item in pair)
 
 
 def _check_provenance(
@@ -199,6 +210,8 @@ def _check_provenance(
             continue
         value, keys = resolve(mapping, path)
         if value is MISSING:
+            value, keys = _resolve_dotted_indexes(mapping, path)
+        if value is MISSING:
             raise AdapterError(
                 f"adapter {name!r} gave provenance {path!r} for {field!r}, "
                 "but the source has no such key"
@@ -206,6 +219,25 @@ def _check_provenance(
         # resolve names the key paths it used; a path without [] names itself.
         consumed.update(keys or (tuple(p for p in parts_of(path) if isinstance(p, str | int)),))
     return consumed
+
+
+def _resolve_dotted_indexes(
+    mapping: Mapping[str, Any], path: str
+) -> tuple[Any, tuple[KeyPath, ...]]:
+    """*path* written with list indexes as dotted parts (``head.4.1.content``, the way
+    diagnostics name keys) rather than ``head[4][1].content``."""
+    node: Any = mapping
+    taken: list[str | int] = []
+    for part in path.split("."):
+        if isinstance(node, list) and part.isdigit() and int(part) < len(node):
+            taken.append(int(part))
+            node = node[int(part)]
+        elif isinstance(node, Mapping) and part in node:
+            taken.append(part)
+            node = node[part]
+        else:
+            return MISSING, ()
+    return node, (tuple(taken),)
 
 
 def _complete_extra(

@@ -227,3 +227,13 @@ def test_a_mapping_adapter_subclass_with_its_own_normalize_is_checked() -> None:
     forgetful = Forgetful("forgetful", [newsmeta.Rule("title", ("title",))], signature={"x": 1})
     article = Parser(adapters=[forgetful], builtins=False).parse(DOC)
     assert article.extra == {"x": 1, "link": {"href": "https://a.test/", "brand": "B"}}
+
+
+def test_provenance_may_name_list_items_with_dotted_indexes() -> None:
+    # The way diagnostics name keys ('head.1.content'), as the generic dialect's
+    # loose rules do for VitePress meta lists, as well as 'head[1].content'.
+    text = "---\nhead:\n  - [meta, {name: a}]\n  - {content: T, x: 1}\n---\n"
+    for path in ("head.1.content", "head[1].content"):
+        answer = Normalized({"title": "T"}, {"title": path}, {})
+        article = Parser(adapters=[Fixed(answer)], builtins=False).parse(text)
+        assert article.extra == {"head": [["meta", {"name": "a"}], {"x": 1}]}
