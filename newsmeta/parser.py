@@ -281,7 +281,7 @@ class Parser:
     def _parse(
         self, text: _Input, dialect: str | None, where: str | None, facts: FileFacts | None
     ) -> Article:
-        text = _text_argument(text)  # (once: the unclosed-fence repair reads it again)
+        text = text_argument(text)  # (once: the unclosed-fence repair reads it again)
         parts = self.split(text, path=where)
         try:
             mapping, load_diagnostics = self.load(parts, path=where)
