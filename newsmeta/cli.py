@@ -24,6 +24,7 @@ from . import __version__
 from .batch import DEFAULT_PATTERNS, Output, Result, Summary, _skipped, _tasks, parse_many
 from .errors import NewsmetaError, SourceError
 from .parser import Parser
+from .records import article_record, error_record, path_text, select_fields
 from .schema import json_schema
 
 __all__ = ["main"]
@@ -53,6 +54,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return exit.code if isinstance(exit.code, int) else EXIT_USAGE
     try:
         code: int = options.run(options, parser)
+    except SystemExit as exit:  # a usage error found while starting the run (--errors FILE)
+        return exit.code if isinstance(exit.code, int) else EXIT_USAGE
     except BrokenPipeError:
         # `newsmeta parse ... | head`: the reader left; stop quietly like other tools.
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - stays open until exit
@@ -83,6 +86,7 @@ def _argument_parser() -> argparse.ArgumentParser:
         default="jsonl",
         help="jsonl: one object per line (default); json: one array",
     )
+    _add_field_options(parse)
     parse.set_defaults(run=_run_parse, command=parse)
 
     validate = commands.add_parser("validate", help="check files without printing articles")
@@ -100,12 +104,34 @@ def _argument_parser() -> argparse.ArgumentParser:
     detect.set_defaults(run=_run_detect, command=detect)
 
     schema = commands.add_parser("schema", help="print the JSON Schema of the parse output")
+    schema.add_argument(
+        "--of",
+        choices=("record", "errors", "article"),
+        default="record",
+        help="record: a line of `parse` (default, honours the field options); "
+        "errors: a line of --errors FILE; article: to_dict's output",
+    )
+    _add_field_options(schema)
     schema.set_defaults(run=_run_schema, command=schema)
     return top
 
 
 def _add_batch_options(command: argparse.ArgumentParser) -> None:
-    command.add_argument("paths", nargs="+", metavar="PATH", help="files, folders or globs")
+    command.add_argument(
+        "paths", nargs="+", metavar="PATH", help="files, folders or globs; - reads stdin"
+    )
+    command.add_argument(
+        "--stdin-name",
+        default="<stdin>",
+        metavar="NAME",
+        help="the name of the document read from - (its path in output and errors)",
+    )
+    command.add_argument(
+        "--errors",
+        metavar="FILE",
+        help="also write one JSON object per failed input to FILE "
+        "(path, error, code, line, column, message)",
+    )
     command.add_argument(
         "--dialect", metavar="NAME", help="read every file in this dialect (no detection)"
     )
@@ -131,21 +157,66 @@ def _add_batch_options(command: argparse.ArgumentParser) -> None:
     command.add_argument("--quiet", "-q", action="store_true", help="no progress, no summary")
 
 
+def _add_field_options(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--fields",
+        type=_names,
+        metavar="A,B",
+        help="write only these fields (path is always written)",
+    )
+    command.add_argument(
+        "--exclude", type=_names, default=(), metavar="A,B", help="leave these fields out"
+    )
+    command.add_argument(
+        "--dedup-key",
+        action="store_true",
+        help="add canonical_url and dedup_key to every record",
+    )
+
+
+def _names(text: str) -> tuple[str, ...]:
+    return tuple(name.strip() for name in text.split(",") if name.strip())
+
+
+def _fields(options: argparse.Namespace) -> tuple[str, ...] | None:
+    """The record fields the options ask for; None: every article field, as rendered."""
+    if options.fields is None and not options.exclude and not options.dedup_key:
+        return None
+    try:
+        return select_fields(options.fields, options.exclude, derived=options.dedup_key)
+    except ValueError as error:
+        options.command.error(str(error))
+        raise  # not reached: error() exits
+
+
 # -- commands ---------------------------------------------------------------------
 
 
 def _run_parse(options: argparse.Namespace, parser: Parser) -> int:
+    fields = _fields(options)
+    sources = _sources(options)
+    with _error_file(options) as errors:
+        summary = Summary()
+        _write_json(options, _batch(options, sources, parser, summary, errors, fields), fields)
+    return _finish(options, summary)
+
+
+def _write_json(
+    options: argparse.Namespace, results: Iterator[Result], fields: tuple[str, ...] | None
+) -> None:
     out = sys.stdout
     as_array = options.format == "json"
     first = True
     if as_array:
         out.write("[")
-    summary = Summary()
-    # JSON is rendered where each file is parsed: in the workers, with --workers.
-    for result in _batch(options, parser, summary, output="json"):
-        if result.json is None:
+    for result in results:
+        if result.json is not None:
+            line = _with_path(result.name, result.json)
+        elif result.article is not None:
+            record = article_record(result.article, result.name, fields)
+            line = json.dumps(record, ensure_ascii=False)
+        else:
             continue
-        line = result.json
         if as_array:
             out.write("\n" if first else ",\n")
             first = False
@@ -153,22 +224,59 @@ def _run_parse(options: argparse.Namespace, parser: Parser) -> int:
     if as_array:
         out.write("]\n" if first else "\n]\n")
     out.flush()
-    return _finish(options, summary)
 
 
 def _run_validate(options: argparse.Namespace, parser: Parser) -> int:
-    summary = Summary()
-    for _ in _batch(options, parser, summary):
-        pass
+    sources = _sources(options)
+    with _error_file(options) as errors:
+        summary = Summary()
+        for _ in _batch(options, sources, parser, summary, errors, fields=()):
+            pass
     return _finish(options, summary)
 
 
+def _with_path(name: str, article_json: str) -> str:
+    # to_dict's JSON object with "path" as its first key, without parsing it again.
+    return '{"path": ' + json.dumps(path_text(name), ensure_ascii=False) + ", " + article_json[1:]
+
+
+def _sources(options: argparse.Namespace) -> list[str | tuple[str, bytes]]:
+    """The PATH arguments, with ``-`` replaced by the document on stdin."""
+    if options.paths.count("-") > 1:
+        options.command.error("- (stdin) may be given once")
+    return [
+        (options.stdin_name, sys.stdin.buffer.read()) if path == "-" else path
+        for path in options.paths
+    ]
+
+
+def _error_file(options: argparse.Namespace) -> IO[str]:
+    if options.errors is None:
+        return open(os.devnull, "w", encoding="utf-8")
+    try:
+        return open(options.errors, "w", encoding="utf-8")
+    except OSError as exc:
+        options.command.error(f"--errors: cannot write {options.errors}: {exc.strerror or exc}")
+        raise  # not reached: error() exits
+
+
 def _batch(
-    options: argparse.Namespace, parser: Parser, summary: Summary, output: Output = "article"
+    options: argparse.Namespace,
+    sources: list[str | tuple[str, bytes]],
+    parser: Parser,
+    summary: Summary,
+    errors: IO[str],
+    fields: tuple[str, ...] | None,
 ) -> Iterator[Result]:
-    """The run's results, counted in *summary*; errors and progress go to stderr."""
+    """The run's results, counted in *summary*; errors and progress go to stderr,
+    and one JSON object per failure to *errors* (--errors FILE).
+
+    *fields* None asks for whole records, rendered as JSON where each file is
+    parsed (in the workers, with --workers); otherwise results hold articles.
+    """
+    output: Output = "json" if fields is None else "article"
     results = parse_many(
-        options.paths,
+        sources,
         workers=options.workers,
         parser=parser,
         dialect=options.dialect,
@@ -180,6 +288,8 @@ def _batch(
         for result in summary.track(results):
             if result.error is not None:
                 _report(result.message, progress)
+                record = error_record(result.name, result.error)
+                errors.write(json.dumps(record, ensure_ascii=False) + "\n")
             if progress is not None:
                 progress.update(summary)
             yield result
@@ -230,7 +340,9 @@ def _read(name: str) -> bytes:
 
 
 def _run_schema(options: argparse.Namespace, parser: Parser) -> int:
-    print(json.dumps(json_schema(), indent=2, ensure_ascii=False))
+    fields = _fields(options) if options.of == "record" else None
+    schema = json_schema(options.of, fields=fields)
+    print(json.dumps(schema, indent=2, ensure_ascii=False))
     return EXIT_OK
 
 

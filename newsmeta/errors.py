@@ -16,6 +16,7 @@ Each concrete error also subclasses the builtin that users already catch, so
     ├── AdapterError (ValueError)         an adapter definition is invalid or names clash
     │   └── AdapterFileError (SourceError)  a mapping file for load_adapter is invalid
     ├── PluginError (ImportError)         an entry-point plugin failed to load
+    ├── MissingExtraError (ImportError)   an optional integration's extra is not installed
     └── UnexpectedError (RuntimeError)    a bug surfaced while reading one input (batch runs)
 
 Line and column are 1-based and counted from the top of the file, so an editor
@@ -52,6 +53,7 @@ __all__ = [
     "FrontMatterError",
     "LimitError",
     "LoadError",
+    "MissingExtraError",
     "NewsmetaError",
     "NotAnArticleError",
     "PluginError",
@@ -323,6 +325,11 @@ class PluginError(NewsmetaError, ImportError):
             _rebuild,
             (type(self), (self.message,), {"plugin": self.plugin, "package": self.package}),
         )
+
+
+class MissingExtraError(NewsmetaError, ImportError):
+    """An optional integration (Arrow, Dask, canonical URLs) was used without its
+    extra; the message names the ``pip install "newsmeta[extra]"`` to run."""
 
 
 class AdapterFileError(AdapterError, SourceError):
