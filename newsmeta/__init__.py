@@ -36,8 +36,10 @@ from .model import Article, Author, Diagnostic, Image, RelatedArticle, Source
 from .parser import DEFAULT_LIMITS, Parser
 
 if TYPE_CHECKING:
+    from .arrow import to_arrow
     from .batch import DEFAULT_PATTERNS, Result, Summary, parse_many
     from .schema import json_schema
+    from .urls import canonical_url, dedup_key
 
 # Batch parsing (processes, pickling, tracebacks) and the schema generator are
 # imported when first named, so a plain `import newsmeta` stays cheap.
@@ -47,6 +49,10 @@ _LAZY = {
     "Summary": "batch",
     "parse_many": "batch",
     "json_schema": "schema",
+    # Their optional dependencies (pyarrow, ural) are imported on first call.
+    "to_arrow": "arrow",
+    "canonical_url": "urls",
+    "dedup_key": "urls",
 }
 
 
@@ -102,6 +108,8 @@ __all__ = [
     "Summary",
     "UnexpectedError",
     "__version__",
+    "canonical_url",
+    "dedup_key",
     "detect",
     "from_dict",
     "json_schema",
@@ -109,6 +117,7 @@ __all__ = [
     "parse",
     "parse_file",
     "parse_many",
+    "to_arrow",
     "to_dict",
 ]
 

@@ -13,16 +13,18 @@ and a one-line counter otherwise.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import sys
 import time
 from collections.abc import Iterator, Sequence
-from typing import IO
+from typing import IO, Any
 
 from . import __version__
+from ._extras import require
 from .batch import DEFAULT_PATTERNS, Output, Result, Summary, _skipped, _tasks, parse_many
-from .errors import NewsmetaError, SourceError
+from .errors import MissingExtraError, NewsmetaError, SourceError
 from .parser import Parser
 from .records import article_record, error_record, path_text, select_fields
 from .schema import json_schema
@@ -82,9 +84,13 @@ def _argument_parser() -> argparse.ArgumentParser:
     _add_batch_options(parse)
     parse.add_argument(
         "--format",
-        choices=("jsonl", "json"),
+        choices=("jsonl", "json", "parquet"),
         default="jsonl",
-        help="jsonl: one object per line (default); json: one array",
+        help="jsonl: one object per line (default); json: one array; "
+        'parquet: a Parquet file (needs -o and pip install "newsmeta[arrow]")',
+    )
+    parse.add_argument(
+        "-o", "--output", metavar="FILE", help="write the records to FILE instead of stdout"
     )
     _add_field_options(parse)
     parse.set_defaults(run=_run_parse, command=parse)
@@ -194,17 +200,49 @@ def _fields(options: argparse.Namespace) -> tuple[str, ...] | None:
 
 def _run_parse(options: argparse.Namespace, parser: Parser) -> int:
     fields = _fields(options)
+    write_parquet = _parquet_writer(options) if options.format == "parquet" else None
     sources = _sources(options)
-    with _error_file(options) as errors:
+    with _error_file(options) as errors, _output(options) as out:
         summary = Summary()
-        _write_json(options, _batch(options, sources, parser, summary, errors, fields), fields)
+        results = _batch(options, sources, parser, summary, errors, fields)
+        if write_parquet is not None:
+            # Rows are written in row groups as results arrive: memory stays flat.
+            write_parquet(results, out, fields=fields)
+        else:
+            _write_json(options, results, fields, out)
     return _finish(options, summary)
 
 
+def _parquet_writer(options: argparse.Namespace) -> Any:
+    if options.output is None:
+        options.command.error("--format parquet writes a file: give it with -o FILE")
+    try:  # fail now, not after parsing every file
+        require("pyarrow.parquet", "arrow", "--format parquet")
+    except MissingExtraError as error:
+        options.command.error(str(error))
+    from .arrow import write_parquet
+
+    return write_parquet
+
+
+def _output(options: argparse.Namespace) -> contextlib.AbstractContextManager[IO[Any]]:
+    if options.output is None or options.output == "-":
+        stream: IO[Any] = sys.stdout.buffer if options.format == "parquet" else sys.stdout
+        return contextlib.nullcontext(stream)
+    mode = "wb" if options.format == "parquet" else "w"
+    try:
+        return open(options.output, mode, encoding=None if "b" in mode else "utf-8")
+    except OSError as exc:
+        options.command.error(f"-o: cannot write {options.output}: {exc.strerror or exc}")
+        raise  # not reached: error() exits
+
+
 def _write_json(
-    options: argparse.Namespace, results: Iterator[Result], fields: tuple[str, ...] | None
+    options: argparse.Namespace,
+    results: Iterator[Result],
+    fields: tuple[str, ...] | None,
+    out: IO[str],
 ) -> None:
-    out = sys.stdout
     as_array = options.format == "json"
     first = True
     if as_array:
