@@ -57,9 +57,7 @@ def _pa() -> Any:
     return require("pyarrow", "arrow", "Arrow output")
 
 
-def arrow_schema(
-    *, derived: bool = False, fields: Sequence[str] | None = None
-) -> pyarrow.Schema:
+def arrow_schema(*, derived: bool = False, fields: Sequence[str] | None = None) -> pyarrow.Schema:
     """The table schema: ``path``, every article field (or *fields*, in record
     order), and with *derived* ``canonical_url`` and ``dedup_key``."""
     names = _names(derived, fields)

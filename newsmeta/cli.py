@@ -99,6 +99,22 @@ def _argument_parser() -> argparse.ArgumentParser:
     _add_batch_options(validate)
     validate.set_defaults(run=_run_validate, command=validate)
 
+    dedup = commands.add_parser(
+        "dedup", help="print groups of files that tell the same story, one JSON object each"
+    )
+    _add_batch_options(dedup)
+    dedup.add_argument(
+        "--by-title",
+        action="store_true",
+        help="also group the same title (3+ words) published within 2 days",
+    )
+    dedup.add_argument(
+        "--no-related",
+        action="store_true",
+        help="do not treat an item's related entries as the same story",
+    )
+    dedup.set_defaults(run=_run_dedup, command=dedup)
+
     detect = commands.add_parser("detect", help="show which dialect each file is read as")
     detect.add_argument("paths", nargs="+", metavar="FILE", help="files, folders or globs")
     detect.add_argument(
@@ -270,6 +286,32 @@ def _run_validate(options: argparse.Namespace, parser: Parser) -> int:
         summary = Summary()
         for _ in _batch(options, sources, parser, summary, errors, fields=()):
             pass
+    return _finish(options, summary)
+
+
+def _run_dedup(options: argparse.Namespace, parser: Parser) -> int:
+    try:
+        require("ural", "urls", "newsmeta dedup")
+    except MissingExtraError as error:
+        options.command.error(str(error))
+    from .dedup import KEEP_RULE, find_duplicates
+
+    sources = _sources(options)
+    with _error_file(options) as errors:
+        summary = Summary()
+        results = _batch(options, sources, parser, summary, errors, fields=())
+        groups = find_duplicates(
+            results, related=not options.no_related, by_title=options.by_title
+        )
+    for group in groups:
+        sys.stdout.write(json.dumps(group.to_dict(), ensure_ascii=False) + "\n")
+    sys.stdout.flush()
+    if not options.quiet:
+        duplicates = sum(len(group.duplicates) for group in groups)
+        print(
+            f"{len(groups)} groups of the same story, {duplicates} duplicates ({KEEP_RULE})",
+            file=sys.stderr,
+        )
     return _finish(options, summary)
 
 

@@ -95,7 +95,13 @@ def _canonical(url: str) -> str | None:
     except Exception:  # ural raises on some malformed hosts: such a URL has no canonical form
         return None
     scheme, sep, rest = result.partition("://")
-    return scheme.lower() + sep + rest if sep else None
+    if not sep:
+        return None
+    # ural folds an `amp.` host only together with `www.`, which the canonical
+    # form keeps (www.example.com and example.com may be different sites).
+    if rest.startswith("amp.") and rest.split("/", 1)[0].count(".") >= 2:
+        rest = rest[len("amp.") :]
+    return scheme.lower() + sep + rest
 
 
 @lru_cache(maxsize=4096)
