@@ -38,6 +38,7 @@ from .parser import DEFAULT_LIMITS, Parser
 if TYPE_CHECKING:
     from .arrow import to_arrow
     from .batch import DEFAULT_PATTERNS, Result, Summary, parse_many
+    from .partition import parse_partition
     from .schema import json_schema
     from .urls import canonical_url, dedup_key
 
@@ -49,6 +50,7 @@ _LAZY = {
     "Summary": "batch",
     "parse_many": "batch",
     "json_schema": "schema",
+    "parse_partition": "partition",
     # Their optional dependencies (pyarrow, ural) are imported on first call.
     "to_arrow": "arrow",
     "canonical_url": "urls",
@@ -117,6 +119,7 @@ __all__ = [
     "parse",
     "parse_file",
     "parse_many",
+    "parse_partition",
     "to_arrow",
     "to_dict",
 ]

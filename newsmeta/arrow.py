@@ -137,10 +137,7 @@ def _write(
 
 
 def _names(derived: bool, fields: Sequence[str] | None) -> tuple[str, ...]:
-    names = select_fields(fields, derived=derived)
-    if derived:  # also when fields= named only some article fields
-        names += tuple(name for name in DERIVED_FIELDS if name not in names)
-    return names
+    return select_fields(fields, derived=derived)
 
 
 def _records(

@@ -91,14 +91,14 @@ def select_fields(
     *,
     derived: bool = False,
 ) -> tuple[str, ...]:
-    """The record fields to write: *fields* (default every article field, plus
-    ``DERIVED_FIELDS`` when *derived*), less *exclude*, in record order.
+    """The record fields to write: *fields* (default every article field), plus
+    ``DERIVED_FIELDS`` when *derived*, less *exclude*, in record order.
 
     Unknown names raise ``ValueError`` naming the closest known field.
     """
     known = ARTICLE_FIELDS + DERIVED_FIELDS
     chosen = list(fields) if fields is not None else list(ARTICLE_FIELDS)
-    if derived and fields is None:
+    if derived:
         chosen += DERIVED_FIELDS
     dropped = list(exclude)
     for name in (*chosen, *dropped):
