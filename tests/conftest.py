@@ -41,3 +41,11 @@ def corpus_files(*families: str) -> Iterator[Path]:
         for folder in sorted(base.glob(family)):
             if folder.is_dir():
                 yield from sorted(p for p in folder.iterdir() if p.is_file())
+
+
+def readme_block(marker: str) -> str:
+    """The code of the README's fenced block that follows the comment naming *marker*."""
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    start = text.index(f"<!-- {marker}:")
+    fence = text.index("```python\n", start) + len("```python\n")
+    return text[fence : text.index("```", fence)]

@@ -14,7 +14,7 @@ import pytest
 import newsmeta
 from newsmeta.cli import main
 
-from .conftest import ROOT, shared
+from .conftest import ROOT, readme_block, shared
 
 pa = pytest.importorskip("pyarrow")
 pq = pytest.importorskip("pyarrow.parquet")
@@ -150,6 +150,22 @@ def test_parquet_read_by_polars_has_a_datetime_column(tmp_path: Path) -> None:
     ]
     assert frame["title"].to_list() == ["Council vote", "Study"]
     assert frame["related"].to_list()[1][0]["url"] == "https://c.test/o"
+
+
+def test_the_readme_polars_and_pandas_recipe_runs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pytest.importorskip("pandas")
+    pytest.importorskip("polars")
+    write_parquet(
+        newsmeta.parse_many(str(ROOT / "examples" / "news")), tmp_path / "articles.parquet"
+    )
+    monkeypatch.chdir(tmp_path)
+    scope: dict[str, Any] = {}
+    exec(readme_block("readme-polars-pandas"), scope)
+    assert scope["per_month"]["len"].sum() == 5
+    assert "Jane Roe" in scope["authors"]["name"].to_list()
+    assert len(scope["recent"]) == 4  # published from March 2024 on
 
 
 def test_parse_format_parquet_writes_a_file(
