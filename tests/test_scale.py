@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +13,7 @@ import newsmeta
 from newsmeta.partition import is_error, parse_partition
 from newsmeta.records import error_record
 
-from .conftest import ROOT
+from .conftest import ROOT, readme_block
 
 EXAMPLES = ROOT / "examples" / "news"
 GOOD = b"---\ntitle: Council vote\ndate: 2024-03-05T18:20:00Z\nurl: https://a.test/x\n---\nBody\n"
@@ -67,6 +68,23 @@ def test_parse_partition_equals_parse_many_on_real_files() -> None:
     ]
     got = [r if not is_error(r) else r["path"] for r in parse_partition(pairs)]
     assert got == expected
+
+
+def test_the_readme_spark_recipe_runs(monkeypatch: pytest.MonkeyPatch) -> None:
+    pytest.importorskip("pyspark")
+    if shutil.which("java") is None and "JAVA_HOME" not in os.environ:
+        pytest.skip("PySpark needs Java, which is not installed")
+    monkeypatch.chdir(ROOT)
+    scope: dict[str, Any] = {}
+    try:
+        exec(readme_block("readme-spark"), scope)
+        assert scope["articles"].count() == 5
+        assert [e["path"] for e in scope["errors"]] == [f"file:{EXAMPLES}/broken-unclosed.md"]
+        published = dict(scope["articles"].select("path", "published").collect())
+        assert published[f"file:{EXAMPLES}/toml-release-notes.md"] == "2024-05-20T10:00:00+00:00"
+    finally:
+        if "spark" in scope:
+            scope["spark"].stop()
 
 
 # -- Dask through fsspec ---------------------------------------------------------
