@@ -29,7 +29,7 @@ import json
 import os
 import types
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from datetime import datetime, timezone
+from datetime import datetime
 from typing import TYPE_CHECKING, Any, Union, get_args, get_origin
 
 import attrs
@@ -82,7 +82,7 @@ def to_arrow(
     records = list(_records(items, record_fields))
     # Column by column: one pass per column is faster than pyarrow's row reader.
     arrays = [
-        pa.array([convert(record.get(field.name)) for record in records], type=field.type)
+        pa.array(_column(records, field.name, convert), type=field.type)
         for field, convert in chosen
     ]
     return pa.Table.from_arrays(arrays, schema=schema)
@@ -123,6 +123,12 @@ def write_parquet(
         if batch or written == 0:  # an empty file still carries the schema
             written += _write(writer, batch, derived, fields)
     return written
+
+
+def _column(records: list[dict[str, Any]], name: str, convert: _Convert) -> list[Any]:
+    if convert is _same:
+        return [record[name] for record in records]
+    return [convert(record[name]) for record in records]
 
 
 def _write(
@@ -242,12 +248,19 @@ def _encoder(tp: Any) -> _Convert:
             return _same
         return lambda values: None if values is None else [item(v) for v in values]
     if attrs.has(tp):
-        parts = [(f.name, _encoder(f.type)) for f in attrs.fields(tp)]
-        if all(convert is _same for _, convert in parts):
+        changing = [(f.name, _encoder(f.type)) for f in attrs.fields(tp)]
+        changing = [(name, convert) for name, convert in changing if convert is not _same]
+        if not changing:
             return _same
-        return lambda data: (
-            None if data is None else {name: convert(data.get(name)) for name, convert in parts}
-        )
+
+        def struct(data: dict[str, Any] | None) -> dict[str, Any] | None:
+            # In place: every record here was just built by to_dict or json.loads.
+            if data is not None:
+                for name, convert in changing:
+                    data[name] = convert(data[name])
+            return data
+
+        return struct
     return _same
 
 
@@ -274,9 +287,8 @@ def _decoder(tp: Any) -> _Convert:
 
 
 def _to_utc(text: str | None) -> datetime | None:
-    if text is None:
-        return None
-    return datetime.fromisoformat(text).astimezone(timezone.utc)
+    # pyarrow stores an aware datetime as its UTC instant, whatever its offset.
+    return None if text is None else datetime.fromisoformat(text)
 
 
 # One encoder: json.dumps with options builds a new JSONEncoder on every call.

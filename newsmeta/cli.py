@@ -220,7 +220,11 @@ def _run_parse(options: argparse.Namespace, parser: Parser) -> int:
     sources = _sources(options)
     with _error_file(options) as errors, _output(options) as out:
         summary = Summary()
-        results = _batch(options, sources, parser, summary, errors, fields)
+        # Whole JSON records are rendered where each file is parsed (in the
+        # workers, with --workers); trimmed records and tables are built here.
+        rendered = fields is None and (write_parquet is None or options.workers != 1)
+        output: Output = "json" if rendered else "article"
+        results = _batch(options, sources, parser, summary, errors, output)
         if write_parquet is not None:
             # Rows are written in row groups as results arrive: memory stays flat.
             write_parquet(results, out, fields=fields)
@@ -284,7 +288,7 @@ def _run_validate(options: argparse.Namespace, parser: Parser) -> int:
     sources = _sources(options)
     with _error_file(options) as errors:
         summary = Summary()
-        for _ in _batch(options, sources, parser, summary, errors, fields=()):
+        for _ in _batch(options, sources, parser, summary, errors, "article"):
             pass
     return _finish(options, summary)
 
@@ -299,7 +303,7 @@ def _run_dedup(options: argparse.Namespace, parser: Parser) -> int:
     sources = _sources(options)
     with _error_file(options) as errors:
         summary = Summary()
-        results = _batch(options, sources, parser, summary, errors, fields=())
+        results = _batch(options, sources, parser, summary, errors, "article")
         groups = find_duplicates(
             results, related=not options.no_related, by_title=options.by_title
         )
@@ -346,15 +350,10 @@ def _batch(
     parser: Parser,
     summary: Summary,
     errors: IO[str],
-    fields: tuple[str, ...] | None,
+    output: Output,
 ) -> Iterator[Result]:
     """The run's results, counted in *summary*; errors and progress go to stderr,
-    and one JSON object per failure to *errors* (--errors FILE).
-
-    *fields* None asks for whole records, rendered as JSON where each file is
-    parsed (in the workers, with --workers); otherwise results hold articles.
-    """
-    output: Output = "json" if fields is None else "article"
+    and one JSON object per failure to *errors* (--errors FILE)."""
     results = parse_many(
         sources,
         workers=options.workers,
