@@ -217,7 +217,7 @@ def _fields(options: argparse.Namespace) -> tuple[str, ...] | None:
 def _run_parse(options: argparse.Namespace, parser: Parser) -> int:
     fields = _fields(options)
     write_parquet = _parquet_writer(options) if options.format == "parquet" else None
-    sources = _sources(options)
+    sources = _sources(options, parser)
     with _error_file(options) as errors, _output(options) as out:
         summary = Summary()
         # Whole JSON records are rendered where each file is parsed (in the
@@ -234,7 +234,8 @@ def _run_parse(options: argparse.Namespace, parser: Parser) -> int:
 
 
 def _parquet_writer(options: argparse.Namespace) -> Any:
-    if options.output is None:
+    to_terminal = options.output == "-" and sys.stdout.isatty()
+    if options.output is None or to_terminal:
         options.command.error("--format parquet writes a file: give it with -o FILE")
     try:  # fail now, not after parsing every file
         require("pyarrow.parquet", "arrow", "--format parquet")
@@ -285,7 +286,7 @@ def _write_json(
 
 
 def _run_validate(options: argparse.Namespace, parser: Parser) -> int:
-    sources = _sources(options)
+    sources = _sources(options, parser)
     with _error_file(options) as errors:
         summary = Summary()
         for _ in _batch(options, sources, parser, summary, errors, "article"):
@@ -300,7 +301,7 @@ def _run_dedup(options: argparse.Namespace, parser: Parser) -> int:
         options.command.error(str(error))
     from .dedup import KEEP_RULE, find_duplicates
 
-    sources = _sources(options)
+    sources = _sources(options, parser)
     with _error_file(options) as errors:
         summary = Summary()
         results = _batch(options, sources, parser, summary, errors, "article")
@@ -324,12 +325,14 @@ def _with_path(name: str, article_json: str) -> str:
     return '{"path": ' + json.dumps(path_text(name), ensure_ascii=False) + ", " + article_json[1:]
 
 
-def _sources(options: argparse.Namespace) -> list[str | tuple[str, bytes]]:
+def _sources(options: argparse.Namespace, parser: Parser) -> list[str | tuple[str, bytes]]:
     """The PATH arguments, with ``-`` replaced by the document on stdin."""
     if options.paths.count("-") > 1:
         options.command.error("- (stdin) may be given once")
+    # Never more than the parser accepts (it refuses the rest with a LimitError).
+    limit = parser.max_input_size + 1
     return [
-        (options.stdin_name, sys.stdin.buffer.read()) if path == "-" else path
+        (options.stdin_name, sys.stdin.buffer.read(limit)) if path == "-" else path
         for path in options.paths
     ]
 

@@ -203,6 +203,11 @@ def test_fields_and_exclude_trim_every_record(
     assert main(argv) == 0
     [record] = json.loads(capsys.readouterr().out)
     assert "body" not in record and record["provenance"]["url"] == "link.href"
+    assert main(["parse", "news/good.md", "-q", "--fields", "title", "-o", "out.jsonl"]) == 0
+    assert capsys.readouterr().out == ""
+    assert _lines((news / "out.jsonl").read_text()) == [
+        {"path": "news/good.md", "title": "Council vote"}
+    ]
     assert main(["parse", "news", "--exclude", "bdy"]) == 2
     assert "unknown field 'bdy'; did you mean 'body'?" in capsys.readouterr().err
 
