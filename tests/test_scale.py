@@ -168,3 +168,20 @@ def test_dataframe_and_parquet_through_the_arrow_schema(memory_corpus: str) -> N
     assert all(t.schema == arrow_schema() for t in tables)
     assert sorted(p for t in tables for p in t.column("path").to_pylist()) == sorted(frame["path"])
     fs.rm(f"/{memory_corpus.strip('/')}-out", recursive=True)
+
+
+def test_a_local_cluster_of_two_worker_processes_gives_parse_manys_results() -> None:
+    # Not in the test extra (a cluster takes several seconds to start): runs
+    # where `distributed` is installed, as in `pip install "newsmeta[dask]" distributed`.
+    distributed = pytest.importorskip("distributed")
+    with (
+        distributed.LocalCluster(
+            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+        ) as cluster,
+        distributed.Client(cluster),
+    ):
+        bag = read_articles(str(EXAMPLES), blocksize=1000)
+        results = bag.compute()
+        frame = to_dataframe(bag).compute()
+    assert _same(results) == _same(list(newsmeta.parse_many(str(EXAMPLES))))
+    assert sorted(frame["path"]) == sorted(r.name for r in results if r.ok)
