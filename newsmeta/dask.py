@@ -68,17 +68,17 @@ def read_articles(
     partitions: list[list[tuple[str, str, str]]] = [[]]
     filled = 0
     for path in paths:
-        fs, _ = fsspec.core.url_to_fs(path, **options)
-        for name, found, nbytes in _listing(fs, path, tuple(patterns)):
+        # Listed here, on the client, as dask.bag.read_text does: the names
+        # (not the contents) of every file are held while the graph is built.
+        fs, stripped = fsspec.core.url_to_fs(path, **options)
+        for name, found, nbytes in _listing(fs, path, stripped, tuple(patterns)):
             if partitions[-1] and filled + nbytes > size:
                 partitions.append([])
                 filled = 0
             partitions[-1].append((name, found, path))
             filled += nbytes
     parts = [
-        delayed(_read_partition, pure=True)(part, options, parser, dialect)
-        for part in partitions
-        if part
+        delayed(_read_partition)(part, options, parser, dialect) for part in partitions if part
     ]
     if not parts:
         return bag.from_sequence([], npartitions=1)
@@ -120,13 +120,14 @@ def to_parquet(
     return delayed(sum)(writes)
 
 
-# -- inside the tasks ------------------------------------------------------------
+# -- listing (on the client) and reading (in the tasks) ----------------------------
 
 
-def _listing(fs: Any, path: str, patterns: tuple[str, ...]) -> list[tuple[str, str, int]]:
+def _listing(
+    fs: Any, path: str, stripped: str, patterns: tuple[str, ...]
+) -> list[tuple[str, str, int]]:
     """(name shown in results, path on the file system, size) for each file."""
     protocol = fs.protocol if isinstance(fs.protocol, str) else fs.protocol[0]
-    stripped = fs._strip_protocol(path)
 
     def shown(found: str) -> str:
         # Results are named as the user spelled the location: with its protocol.
