@@ -12,8 +12,8 @@ the largest process of each run, and the ratio of each to ``workers=1``:
 - the command: ``newsmeta parse DIR --format jsonl`` and ``--format parquet``;
 - memory flatness: the JSONL command on N/10 files against N files.
 
-    python benchmarks/bench_scale.py                 # smoke size: 2,000 files
-    python benchmarks/bench_scale.py --files 50000   # the real run (several minutes)
+    python benchmarks/bench_scale.py                             # smoke size: 2,000 files
+    python benchmarks/bench_scale.py --files 50000 --repeat 3    # the real run (long)
 
 The source defaults to ../shared/bulk beside the checkout (examples/news when
 absent).  Dask needs ``pip install "newsmeta[dask]" distributed``.  Not a unit test.
@@ -74,18 +74,23 @@ def _build(folder: Path, source: Path, count: int) -> Path:
 
 def _report(big: Path, small: Path, files: int, repeat: int, source: Path) -> None:
     print(f"{files:,} files copied from {source}, {os.cpu_count()} CPUs, median of {repeat}")
+    # Rounds alternate the settings so that a busy neighbour slows them alike.
+    runs: dict[str, list[dict[str, float]]] = {setting: [] for setting in SETTINGS}
+    for _ in range(repeat):
+        for setting in SETTINGS:
+            result = _child(setting, big)
+            if result is not None:
+                runs[setting].append(result)
     rows = {}
-    for setting in SETTINGS:
-        runs = [_child(setting, big) for _ in range(repeat)]
-        runs = [r for r in runs if r is not None]
-        if not runs:
+    for setting, done in runs.items():
+        if not done:
             print(f"  {setting}: skipped (its extra is not installed)")
             continue
         rows[setting] = {
-            "seconds": statistics.median(r["seconds"] for r in runs),
-            "startup": statistics.median(r.get("startup", 0.0) for r in runs),
-            "docs": runs[0]["docs"],
-            "rss": max(r["rss_mib"] for r in runs),
+            "seconds": statistics.median(r["seconds"] for r in done),
+            "startup": statistics.median(r.get("startup", 0.0) for r in done),
+            "docs": done[0]["docs"],
+            "rss": max(r["rss_mib"] for r in done),
         }
     base = rows["workers1"]["seconds"]
     print(f"{'setting':<28}{'docs/s':>10}{'ratio':>8}{'peak RSS MiB':>14}")
