@@ -84,11 +84,11 @@ _ERRORS: dict[str, Any] = {
     "additionalProperties": False,
 }
 
-Output = Literal["article", "record", "errors"]
+SchemaOf = Literal["article", "record", "errors"]
 
 
 def json_schema(
-    output: Output = "article", *, fields: Sequence[str] | None = None
+    output: SchemaOf = "article", *, fields: Sequence[str] | None = None
 ) -> dict[str, Any]:
     """The schema of one output object: every key present, no other key allowed.
 
