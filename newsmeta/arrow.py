@@ -30,7 +30,7 @@ import os
 import types
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, Union, get_args, get_origin
+from typing import TYPE_CHECKING, Any, Literal, Union, get_args, get_origin
 
 import attrs
 
@@ -217,6 +217,10 @@ def _arrow_type(tp: Any) -> Any:
     }
     if tp in scalars:
         return scalars[tp]
+    if get_origin(tp) is Literal:  # a closed set of values (Article.format): their type
+        kinds = {type(value) for value in get_args(tp)}
+        if len(kinds) == 1 and kinds <= set(scalars):
+            return scalars[kinds.pop()]
     if _is_mapping(tp):
         return pa.string()  # JSON text: the schema never depends on the input
     if _is_list(tp):

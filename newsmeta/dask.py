@@ -63,19 +63,21 @@ def read_articles(
     paths = [urlpath] if isinstance(urlpath, str) else list(urlpath)
     options = storage_options or {}
     # A partition is a list of (name in results, location in its file system,
-    # the urlpath that found it); tasks rebuild file systems from the urlpath
-    # (fsspec caches instances), so only names travel to the workers.
-    partitions: list[list[tuple[str, str, str]]] = [[]]
+    # the urlpath that found it, whether it was found by a folder walk); tasks
+    # rebuild file systems from the urlpath (fsspec caches instances), so only
+    # names travel to the workers.
+    partitions: list[list[tuple[str, str, str, bool]]] = [[]]
     filled = 0
     for path in paths:
         # Listed here, on the client, as dask.bag.read_text does: the names
         # (not the contents) of every file are held while the graph is built.
         fs, stripped = fsspec.core.url_to_fs(path, **options)
+        walked = not _is_glob(stripped) and fs.isdir(stripped)
         for name, found, nbytes in _listing(fs, path, stripped, tuple(patterns)):
             if partitions[-1] and filled + nbytes > size:
                 partitions.append([])
                 filled = 0
-            partitions[-1].append((name, found, path))
+            partitions[-1].append((name, found, path, walked))
             filled += nbytes
     parts = [
         delayed(_read_partition)(part, options, parser, dialect) for part in partitions if part
@@ -163,7 +165,7 @@ def _hidden(name: str, root: str) -> bool:
 
 
 def _read_partition(
-    part: list[tuple[str, str, str]],
+    part: list[tuple[str, str, str, bool]],
     storage_options: dict[str, Any],
     parser: Parser | None,
     dialect: str | None,
@@ -174,7 +176,7 @@ def _read_partition(
     limit = parser.max_input_size
     file_systems: dict[str, Any] = {}
     results = []
-    for name, found, urlpath in part:
+    for name, found, urlpath, walked in part:
         if urlpath not in file_systems:
             file_systems[urlpath] = fsspec.core.url_to_fs(urlpath, **storage_options)[0]
         fs = file_systems[urlpath]
@@ -191,8 +193,19 @@ def _read_partition(
             failed = SourceError(f"cannot read file: {type(exc).__name__}: {exc}", path=name)
             results.append(Result(name, error=failed))
             continue
+        if walked and _not_an_article_page(name, data):
+            continue  # as parse_many's walk: an HTML page without front matter is no input
         results.extend(parse_many([(name, data)], parser=parser, dialect=dialect))
     return results
+
+
+def _not_an_article_page(name: str, data: bytes) -> bool:
+    from .batch import _SNIFF_BYTES, _SNIFFED_SUFFIXES, _sniff_text
+    from .split import begins_with_front_matter
+
+    if not name.lower().endswith(_SNIFFED_SUFFIXES):
+        return False
+    return not begins_with_front_matter(_sniff_text(data[:_SNIFF_BYTES]))
 
 
 def _is_glob(name: str) -> bool:

@@ -84,7 +84,7 @@ def test_errors_of_every_kind_name_their_input() -> None:
         (None, None),
         ("FrontMatterError", "front-matter"),
         ("FieldError", "field"),
-        ("DialectError", "dialect"),
+        ("NotAnArticleError", "not-an-article"),
         ("LoadError", "load"),
         ("EncodingError", "encoding"),
         ("StructureError", "structure"),
@@ -103,7 +103,7 @@ def test_errors_of_every_kind_name_their_input() -> None:
             {"key": "updated", "line": 4, "column": 1, "message": FIELD_UPDATED},
         ],
     }
-    assert records[3]["line"] is None and records[3]["message"].startswith("no dialect fits")
+    assert records[3]["line"] is None and records[3]["message"].startswith("not an article")
 
 
 def test_error_codes_follow_the_nearest_known_base() -> None:

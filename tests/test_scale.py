@@ -104,6 +104,7 @@ def memory_corpus() -> Any:
     fs.pipe(f"{root}/sub/deeper.md", GOOD)
     fs.pipe(f"{root}/.drafts/hidden.md", GOOD)
     fs.pipe(f"{root}/notes.txt", b"not read in folders")
+    fs.pipe(f"{root}/layout.html", b"<html>a template, not an article</html>")
     yield root
     fs.rm(root, recursive=True)
 
