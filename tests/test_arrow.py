@@ -182,6 +182,8 @@ def test_parse_format_parquet_writes_a_file(
     assert table.column("path").to_pylist() == ["news/a.md", "news/b.md"]
     assert json.loads(Path("e.jsonl").read_text())["path"] == "news/c.md"
     assert capsys.readouterr().out == ""
+    assert main([*argv, "--workers", "2"]) == 1  # JSON rendered in the workers
+    assert pq.read_table("out.parquet").equals(table)
     assert main([*argv, "--fields", "title,dedup_key", "--workers", "2"]) == 1
     assert pq.read_table("out.parquet").to_pylist() == [
         {"path": "news/a.md", "title": "Council vote", "dedup_key": "url:a.test/x"},
