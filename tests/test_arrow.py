@@ -85,6 +85,20 @@ def test_timestamps_are_utc_and_mappings_json_text() -> None:
     assert [a["name"] for a in row["authors"]] == ["Ann", "Bo"]
 
 
+def test_json_text_columns_are_strict_json_even_for_nan() -> None:
+    [row] = to_arrow(
+        [newsmeta.parse("---\ntitle: x\nratio: .nan\nmore: [.inf]\n---\n")]
+    ).to_pylist()
+
+    def refuse(name: str) -> None:
+        raise AssertionError(f"bare {name} in JSON text")
+
+    assert json.loads(row["extra"], parse_constant=refuse) == {
+        "ratio": {"$float": "nan"},
+        "more": [{"$float": "inf"}],
+    }
+
+
 def test_json_results_give_the_same_table_as_article_results() -> None:
     as_json = list(newsmeta.parse_many([("feed/agg.md", AGGREGATOR)], output="json"))
     as_article = list(newsmeta.parse_many([("feed/agg.md", AGGREGATOR)]))
