@@ -172,8 +172,8 @@ def test_dataframe_and_parquet_through_the_arrow_schema(memory_corpus: str) -> N
 
 
 def test_a_local_cluster_of_two_worker_processes_gives_parse_manys_results() -> None:
-    # Not in the test extra (a cluster takes several seconds to start): runs
-    # where `distributed` is installed, as in `pip install "newsmeta[dask]" distributed`.
+    # The cluster: two worker processes, each reading its own partitions
+    # (distributed is in the test extra; about 4 s, most of it the cluster's start).
     distributed = pytest.importorskip("distributed")
     with (
         distributed.LocalCluster(
