@@ -31,6 +31,7 @@ from .errors import (
     SourceError,
     StructureError,
     UnexpectedError,
+    WriteError,
 )
 from .model import Article, Author, Diagnostic, Image, RelatedArticle, Source
 from .parser import DEFAULT_LIMITS, Parser
@@ -109,10 +110,12 @@ __all__ = [
     "StructureError",
     "Summary",
     "UnexpectedError",
+    "WriteError",
     "__version__",
     "canonical_url",
     "dedup_key",
     "detect",
+    "dump",
     "from_dict",
     "json_schema",
     "load_adapter",
@@ -179,6 +182,20 @@ def from_dict(data: Mapping[str, Any]) -> Article:
     from .serialize import from_dict as _from_dict
 
     return _from_dict(data)
+
+
+def dump(
+    article: Article,
+    dialect: str | Adapter = "hugo",
+    format: str | None = None,
+    *,
+    parser: Parser | None = None,
+) -> str:
+    """*article* as a complete file (front matter + body) in *dialect*'s keys and
+    *format* (``yaml``, ``toml`` or ``json``; default: the article's own)."""
+    from .write.dump import dump as _dump
+
+    return _dump(article, dialect, format, parser=parser)  # type: ignore[arg-type]
 
 
 def load_adapter(path: str | os.PathLike[str]) -> MappingAdapter:

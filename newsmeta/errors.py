@@ -17,6 +17,7 @@ Each concrete error also subclasses the builtin that users already catch, so
     │   └── AdapterFileError (SourceError)  a mapping file for load_adapter is invalid
     ├── PluginError (ImportError)         an entry-point plugin failed to load
     ├── MissingExtraError (ImportError)   an optional integration's extra is not installed
+    ├── WriteError (ValueError)           an article cannot be written or edited as asked
     └── UnexpectedError (RuntimeError)    a bug surfaced while reading one input (batch runs)
 
 Line and column are 1-based and counted from the top of the file, so an editor
@@ -60,6 +61,7 @@ __all__ = [
     "SourceError",
     "StructureError",
     "UnexpectedError",
+    "WriteError",
 ]
 
 
@@ -367,3 +369,8 @@ class UnexpectedError(NewsmetaError, RuntimeError):
     def __reduce__(self) -> tuple[Any, ...]:
         state = {"path": self.path, "kind": self.kind, "details": self.details}
         return (_rebuild, (type(self), (self.message,), state))
+
+
+class WriteError(NewsmetaError, ValueError):
+    """An article cannot be written (a value the format cannot hold, a dialect
+    that cannot write) or an edit would not give the intended article."""
