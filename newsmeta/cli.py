@@ -1,4 +1,4 @@
-"""The ``newsmeta`` command: parse, validate, detect, schema.
+"""The ``newsmeta`` command: parse, validate, detect, convert, schema.
 
 Articles go to stdout, everything else (errors as ``file:line:col: message``,
 progress, the summary) to stderr, so ``newsmeta parse corpus/ > out.jsonl``
@@ -46,8 +46,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser = Parser(
             strict=getattr(options, "strict", False), repair=getattr(options, "repair", False)
         )
-        dialect = getattr(options, "dialect", None)
-        if dialect is not None:
+        for dialect in (getattr(options, "dialect", None), getattr(options, "to", None)):
+            if dialect is None:
+                continue
             try:
                 parser.adapter(dialect)  # registered, or an installed plugin by name
             except NewsmetaError as error:  # unknown name, or a plugin that fails to load
@@ -125,6 +126,8 @@ def _argument_parser() -> argparse.ArgumentParser:
     )
     detect.set_defaults(run=_run_detect, command=detect)
 
+    _add_convert(commands)
+
     schema = commands.add_parser("schema", help="print the JSON Schema of the parse output")
     schema.add_argument(
         "--of",
@@ -136,6 +139,48 @@ def _argument_parser() -> argparse.ArgumentParser:
     _add_field_options(schema)
     schema.set_defaults(run=_run_schema, command=schema)
     return top
+
+
+def _add_convert(commands: Any) -> None:
+    convert = commands.add_parser(
+        "convert", help="rewrite files in another dialect (and format) into a folder"
+    )
+    convert.add_argument("paths", nargs="+", metavar="PATH", help="files, folders or globs")
+    convert.add_argument("--to", required=True, metavar="DIALECT", help="the dialect to write")
+    convert.add_argument(
+        "--format", choices=("yaml", "toml", "json"), help="front-matter format (default: kept)"
+    )
+    convert.add_argument("--out", required=True, metavar="DIR", help="where to write the files")
+    convert.add_argument("--force", action="store_true", help="overwrite existing files")
+    convert.add_argument(
+        "--dialect", metavar="NAME", help="read every file in this dialect (no detection)"
+    )
+    convert.add_argument("--quiet", "-q", action="store_true", help="no summary")
+    convert.set_defaults(run=_run_convert, command=convert)
+
+
+def _run_convert(options: argparse.Namespace, parser: Parser) -> int:
+    from .write.convert import convert_files
+
+    summary = Summary()
+    for converted in convert_files(
+        options.paths,
+        to=options.to,
+        out=options.out,
+        format=options.format,
+        force=options.force,
+        parser=parser,
+        dialect=options.dialect,
+    ):
+        result = summary.track([converted.result])
+        for done in result:
+            if done.error is not None:
+                _report(done.message, None)
+                continue
+            print(f"{done.name} -> {converted.target}")
+            for warning in converted.warnings:
+                print(f"{done.name}: warning: {warning}", file=sys.stderr)
+    return _finish(options, summary)
 
 
 def _add_batch_options(command: argparse.ArgumentParser) -> None:
