@@ -103,27 +103,98 @@ def edit_json(raw: list[str], changes: Mapping[tuple[str, ...], Any], newline: s
         data = json.loads(text)
     except ValueError as exc:
         raise WriteError(f"cannot edit this JSON: {exc}") from exc
+    plain = {
+        keys: value.isoformat() if isinstance(value, datetime | date) else value
+        for keys, value in changes.items()
+    }
     layout = _layout(text, data)
-    for keys, value in changes.items():
-        if isinstance(value, datetime | date):
-            value = value.isoformat()
+    if layout is None:  # a hand-made layout: change the keys' own lines only
+        return _apply(raw, old, _splice_json(old, data, plain), newline)
+    for keys, value in plain.items():
         _set(data, keys, value, dict)
     new = json.dumps(data, **layout).split("\n")
     return _apply(raw, old, new, newline)
 
 
-def _layout(text: str, data: Any) -> dict[str, Any]:
-    """The ``json.dumps`` options that reproduce *text*, or a WriteError."""
+_NOT_SPLICED = (
+    "cannot edit this JSON without re-formatting other lines: its layout is not "
+    "json.dumps's and {what}; use dump to rewrite it"
+)
+
+
+def _splice_json(old: list[str], data: Any, changes: Mapping[tuple[str, ...], Any]) -> list[str]:
+    """Top-level keys of JSON written one per line, changed line by line."""
+    lines = list(old)
+    for keys, value in changes.items():
+        if value is None and _get(data, keys) is None:
+            continue  # removing what is not there
+        if len(keys) != 1 or not isinstance(data, dict):
+            raise WriteError(_NOT_SPLICED.format(what=f"{'.'.join(keys)!r} is nested"))
+        key = keys[0]
+        pattern = re.compile(r"(\s*" + re.escape(json.dumps(key)) + r"\s*:\s*)(.*?)(\s*,?\s*)\Z")
+        found = [
+            (index, match) for index, line in enumerate(lines)
+            if (match := pattern.match(line)) and _is_json(match.group(2), data.get(key))
+        ]  # fmt: skip
+        text = json.dumps(value, ensure_ascii=False)
+        if found:
+            index, match = found[0]
+            if value is None:
+                del lines[index]
+                if "," not in match.group(3):  # it was the last key: its comma goes too
+                    _drop_comma(lines, index)
+            else:
+                lines[index] = match.group(1) + text + match.group(3)
+        elif value is not None:
+            _append_json_key(lines, key, text)
+        data = json.loads("\n".join(lines))
+    return lines
+
+
+def _is_json(text: str, expected: Any) -> bool:
+    try:
+        return bool(json.loads(text) == expected)
+    except ValueError:
+        return False
+
+
+def _drop_comma(lines: list[str], before: int) -> None:
+    for index in range(before - 1, -1, -1):
+        if lines[index].strip():
+            if lines[index].rstrip().endswith(","):
+                lines[index] = lines[index].rstrip()[:-1]
+            return
+
+
+def _append_json_key(lines: list[str], key: str, text: str) -> None:
+    close = max(i for i, line in enumerate(lines) if line.strip().endswith("}"))
+    if lines[close].strip() != "}":
+        raise WriteError(_NOT_SPLICED.format(what="its closing brace shares a line"))
+    last = next((i for i in range(close - 1, -1, -1) if lines[i].strip()), None)
+    if last is None or lines[last].strip() == "{":
+        lines.insert(close, f"  {json.dumps(key)}: {text}")
+        return
+    match = re.match(r'(\s*)"(?:[^"\\]|\\.)*"(\s*:\s*)', lines[last])
+    indent, colon = (match.group(1), match.group(2)) if match else ("  ", ": ")
+    if not lines[last].rstrip().endswith(","):
+        lines[last] = lines[last].rstrip() + ","
+    lines.insert(close, f"{indent}{json.dumps(key)}{colon}{text}")
+
+
+def _layout(text: str, data: Any) -> dict[str, Any] | None:
+    """The ``json.dumps`` options that reproduce *text*, if there are any."""
     second = text.split("\n", 2)[1] if "\n" in text else ""
     indent: int | str | None = None
     if "\n" in text:
         spaces = len(second) - len(second.lstrip(" \t"))
         indent = second[:spaces] if "\t" in second[:spaces] else spaces
-    for ensure_ascii in (False, True):
-        options = {"indent": indent, "ensure_ascii": ensure_ascii}
-        if json.dumps(data, **options) == text.rstrip():  # type: ignore[arg-type]
-            return options
-    raise WriteError(
-        "cannot edit this JSON without re-formatting other lines: its layout is not "
-        "json.dumps's (one key per line, a fixed indent); use dump to rewrite it"
-    )
+    for separator in (": ", ":"):
+        for ensure_ascii in (False, True):
+            options = {
+                "indent": indent,
+                "ensure_ascii": ensure_ascii,
+                "separators": (",", separator),
+            }
+            if json.dumps(data, **options) == text.rstrip():  # type: ignore[arg-type]
+                return options
+    return None

@@ -208,8 +208,19 @@ def _replace(lines: list[str], span: _Span, value: Any, newline: str) -> list[st
     ending = key_line[len(body_text) :] or newline
     column = span.parent.lc.key(span.key)[1]
     value_line, value_column = span.parent.lc.value(span.key)
+    anchor = getattr(getattr(old, "anchor", None), "value", None)
+    if anchor is None:  # ruamel keeps no anchor on a timestamp: look at the text
+        after_colon = body_text[column:].partition(":")[2].lstrip()
+        written = re.match(r"&([^\s\[\]{},]+)", after_colon)
+        anchor = written.group(1) if written and value_line == span.start else None
+    if anchor is not None:
+        raise WriteError(
+            f"cannot edit {span.key!r} in place: its value is the anchor &{anchor} "
+            "that other keys may refer to"
+        )
     collection = isinstance(old, Mapping | list)
-    flow = collection and bool(old.fa.flow_style())
+    # An empty `[]` reports no flow style: the text says what it is.
+    flow = collection and value_line == span.start and body_text[value_column:][:1] in ("[", "{")
     inline = value_line == span.start and (flow or not collection)
     scalars = isinstance(value, list) and all(not isinstance(v, Mapping | list) for v in value)
     if scalars and flow and inline:
@@ -249,7 +260,8 @@ def _insert(
         nested = {key: nested}
     key = keys[depth]
     if depth == 0:
-        column, at = 0, count
+        names = list(parent)
+        column, at = (parent.lc.key(names[0])[1] if names else 0), count
         while at > 0 and not lines[at - 1].strip():
             at -= 1  # before trailing blank lines of the block
     else:

@@ -56,7 +56,7 @@ def _typed(name: str, value: Any) -> Any:
         try:
             return parse_datetime(value)[0]
         except ValueError as exc:
-            raise WriteError(f"{name}={value!r} is not a date: {exc}") from None
+            raise WriteError(f"{name!r} is not a date: {value!r}") from exc
     if name == "authors":
         items = [value] if isinstance(value, str | Author) else list(value)
         return tuple(Author(name=item) if isinstance(item, str) else item for item in items)
@@ -66,6 +66,11 @@ def _typed(name: str, value: Any) -> Any:
     if name == "is_draft" and isinstance(value, bool):
         return value
     raise WriteError(f"{name}={value!r} is not a value for {name!r}")
+
+
+def _paths_of(adapter: Any, name: str) -> list[str]:
+    rules = adapter.rules if isinstance(adapter, MappingAdapter) else ()
+    return [p for rule in rules if rule.target == name for p in rule.paths if "[" not in p]
 
 
 def _path_for(article: Article, adapter: Any, name: str) -> tuple[str, str | None]:
@@ -105,6 +110,9 @@ def _raw_changes(
         if convert == "not" and value is not None:
             value = not value
         raw[tuple(path.split("."))] = value
+        if value is None:  # removing a field: none of its keys may stay to be read
+            for other in _paths_of(adapter, name):
+                raw.setdefault(tuple(other.split(".")), None)
     return intended, raw
 
 
