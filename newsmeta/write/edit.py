@@ -146,12 +146,12 @@ def _same(loaded: Any, intended: Any) -> bool:
 
 def _verify(
     parser: Parser, before: Article, new_text: str, old_text: str,
-    raw: Mapping[tuple[str, ...], Any], intended: Article | None,
+    raw: Mapping[tuple[str, ...], Any], intended: Article | None, path: str | None,
 ) -> None:  # fmt: skip
     try:
         old_map, _ = parser.load(parser.split(old_text))
         new_map, _ = parser.load(parser.split(new_text))
-        after = parser.parse(new_text, dialect=before.dialect)
+        after = parser.parse(new_text, dialect=before.dialect, path=path)
     except NewsmetaError as exc:
         raise WriteError(f"the edit would not read back: {exc}") from exc
     for keys, value in raw.items():
@@ -207,7 +207,7 @@ def edit(
     for key, value in (keys or {}).items():
         raw[tuple(key.split("."))] = value
     new_text = _apply(parser, text, raw, before.format)
-    _verify(parser, before, new_text, text, raw, None if keys else intended)
+    _verify(parser, before, new_text, text, raw, None if keys else intended, path)
     if path is not None and new_text != text:
         with open(path, "wb") as handle:
             handle.write((b"\xef\xbb\xbf" if bom else b"") + new_text.encode("utf-8"))
