@@ -9,7 +9,7 @@ r"""newsmeta: news articles with front matter, from any source, into one typed `
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from .adapter import Adapter, MappingAdapter, Normalized, Rule
@@ -116,6 +116,8 @@ __all__ = [
     "dedup_key",
     "detect",
     "dump",
+    "edit",
+    "export",
     "from_dict",
     "json_schema",
     "load_adapter",
@@ -196,6 +198,35 @@ def dump(
     from .write.dump import dump as _dump
 
     return _dump(article, dialect, format, parser=parser)  # type: ignore[arg-type]
+
+
+def edit(
+    source: str | bytes | os.PathLike[str],
+    *,
+    keys: Mapping[str, Any] | None = None,
+    dialect: str | None = None,
+    parser: Parser | None = None,
+    **changes: Any,
+) -> str:
+    """Change fields (``title=``, ``tags=[...]``...) or raw ``keys={...}`` of a text or a
+    file (``pathlib.Path``), rewriting only their lines; returns the new text."""
+    from .write.edit import edit as _edit
+
+    return _edit(source, keys=keys, dialect=dialect, parser=parser, **changes)
+
+
+def export(
+    articles: Iterable[Article],
+    format: str,
+    *,
+    title: str = "newsmeta export",
+    link: str | None = None,
+) -> str:
+    """*articles* as one ``jsonfeed`` (JSON Feed 1.1), ``atom`` or ``rss`` document, or
+    ``jsonld`` (a JSON array of schema.org NewsArticle objects)."""
+    from .write.export import export as _export
+
+    return _export(articles, format, title=title, link=link)  # type: ignore[arg-type]
 
 
 def load_adapter(path: str | os.PathLike[str]) -> MappingAdapter:

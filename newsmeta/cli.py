@@ -85,11 +85,14 @@ def _argument_parser() -> argparse.ArgumentParser:
     _add_batch_options(parse)
     parse.add_argument(
         "--format",
-        choices=("jsonl", "json", "parquet"),
+        choices=("jsonl", "json", "parquet", *_FEEDS),
         default="jsonl",
         help="jsonl: one object per line (default); json: one array; "
-        'parquet: a Parquet file (needs -o and pip install "newsmeta[arrow]")',
+        'parquet: a Parquet file (needs -o and pip install "newsmeta[arrow]"); '
+        "jsonfeed, atom, rss: one feed; jsonld: schema.org NewsArticle objects",
     )
+    parse.add_argument("--feed-title", default="newsmeta export", help="the feed's title")
+    parse.add_argument("--feed-link", metavar="URL", help="the feed's site link")
     parse.add_argument(
         "-o", "--output", metavar="FILE", help="write the records to FILE instead of stdout"
     )
@@ -335,8 +338,34 @@ def _fields(options: argparse.Namespace) -> tuple[str, ...] | None:
 # -- commands ---------------------------------------------------------------------
 
 
+_FEEDS = ("jsonfeed", "atom", "rss", "jsonld")
+
+
+def _run_feed(options: argparse.Namespace, parser: Parser) -> int:
+    from .write.export import export
+
+    sources = _sources(options, parser)
+    with _error_file(options) as errors, _output(options) as out:
+        summary = Summary()
+        results = _batch(options, sources, parser, summary, errors, "article")
+        articles = [result.article for result in results if result.article is not None]
+        try:
+            text = export(
+                articles, options.format, title=options.feed_title, link=options.feed_link
+            )
+        except NewsmetaError as error:
+            print(f"newsmeta: {error}", file=sys.stderr)
+            return EXIT_FAILED
+        out.write(text)
+    return _finish(options, summary)
+
+
 def _run_parse(options: argparse.Namespace, parser: Parser) -> int:
     fields = _fields(options)
+    if options.format in _FEEDS:
+        if fields is not None:
+            options.command.error(f"--format {options.format} takes whole articles; drop --fields")
+        return _run_feed(options, parser)
     write_parquet = _parquet_writer(options) if options.format == "parquet" else None
     sources = _sources(options, parser)
     with _error_file(options) as errors, _output(options) as out:
