@@ -33,6 +33,7 @@ __all__ = [
     "MappingAdapter",
     "Normalized",
     "Rule",
+    "converter_accepts",
 ]
 
 #: Canonical fields an adapter may fill, and whether each takes a single value.
@@ -182,6 +183,11 @@ def _hoisted(items: tuple[Any, ...], path: str) -> list[Diagnostic]:
         if isinstance(item, Normalized)
         for note in item.diagnostics
     ]
+
+
+def converter_accepts(convert: str, value: Any) -> bool:
+    """Whether the named converter takes *value* (writers check a value reads back)."""
+    return _CONVERTER_FUNCTIONS[convert](value) is not _SKIP
 
 
 class Normalized(Record):

@@ -16,7 +16,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from .._paths import parts_of
-from ..adapter import RELATED_FIELDS, MappingAdapter, Normalized, Rule
+from ..adapter import RELATED_FIELDS, MappingAdapter, Normalized, Rule, converter_accepts
 
 __all__ = ["Placement", "place"]
 
@@ -108,6 +108,8 @@ def _layout(
         candidates = _candidates(rules, name)
         for index in range(choice.get(name, 0), len(candidates)):
             path, convert = candidates[index]
+            if convert is not None and not converter_accepts(convert, _inverted(value, convert)):
+                continue  # the rule would not read it (a relative URL where `url` is asked)
             if path in root or ("." not in path and "[" not in path):
                 parts: tuple[Any, ...] = (path,)
             else:
