@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 import newsmeta
+from newsmeta.split import decode
 from newsmeta.write.edit import edit
 
 from .conftest import SHARED
@@ -36,7 +37,7 @@ def _real(relative: str) -> str:
 
 def _parses(path: Path) -> bool:
     try:
-        newsmeta.parse_file(path)
+        newsmeta.parse(path.read_bytes())
     except newsmeta.NewsmetaError:
         return False
     return True
@@ -215,3 +216,45 @@ def test_set_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None
     assert "date: 2024-05-01T08:00:00+01:00\n" in path.read_text(encoding="utf-8")
     assert main(["set", str(path), "--published", "soon"]) == 1
     assert capsys.readouterr().err == f"{path}: 'published' is not a date: 'soon'\n"
+
+
+def _corpus() -> list[Path]:
+    base = SHARED / "corpus"
+    files = sorted(p for p in base.rglob("*") if p.suffix in (".md", ".markdown"))
+    return [p for p in files if _parses(p)] if base.exists() else []
+
+
+def test_every_corpus_article_takes_a_new_title_and_tags_in_its_own_lines() -> None:
+    files = _corpus()
+    if not files:
+        pytest.skip("../shared/corpus is absent")
+    refused = []
+    for path in files:
+        data = path.read_bytes()
+        text = decode(data)  # what edit reads: UTF-8, or UTF-16/32 after a BOM
+        for change in ({"title": "Edited title"}, {"tags": ["edited", "tags"]}):
+            try:
+                new = edit(data, **change)
+            except newsmeta.WriteError as error:
+                refused.append(f"{path.name}: {error}")
+                continue
+            hunks = _hunks(text, new)
+            assert len(hunks) == 1, f"{path}: {hunks}"
+            assert newsmeta.parse(new).body == newsmeta.parse(text).body
+    # Only values that are YAML anchors, which other keys may share, are refused.
+    assert all("is the anchor &" in reason for reason in refused), refused
+    assert len(refused) <= 2
+
+
+def test_a_utf16_file_stays_utf16(tmp_path: Path) -> None:
+    source = SHARED / "corpus/other-jekyll-testfixture/Unicode16LECRLFandBOM.md"
+    if not source.exists():
+        pytest.skip(f"{source} is absent")
+    path = tmp_path / source.name
+    shutil.copy(source, path)
+    edit(path, keys={"layout": "page"})
+    data = path.read_bytes()
+    assert data.startswith(b"\xff\xfe")
+    assert data.decode("utf-16").replace("layout: page", "layout: post") == (
+        source.read_bytes().decode("utf-16")
+    )

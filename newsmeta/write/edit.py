@@ -10,6 +10,7 @@ text, the body and line endings (CRLF stays CRLF) are kept everywhere else.
 
 from __future__ import annotations
 
+import codecs
 import copy
 import os
 from collections.abc import Mapping, Sequence
@@ -19,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from ..adapter import MappingAdapter
-from ..errors import NewsmetaError, WriteError
+from ..errors import NewsmetaError, SourceError, WriteError
 from ..model import Article, Author, Image
 from ._edit_text import edit_json, edit_toml, lines_of
 from ._edit_yaml import edit_yaml
@@ -194,13 +195,14 @@ def edit(
         parser = _parser()
     path = os.fspath(source) if isinstance(source, os.PathLike) else None
     if path is not None:
-        with open(path, "rb") as handle:
-            data = handle.read()
-        text = data.decode("utf-8-sig")
-        bom = data.startswith(b"\xef\xbb\xbf")
+        try:
+            with open(path, "rb") as handle:
+                data: bytes | None = handle.read()
+        except OSError as exc:
+            raise SourceError(f"cannot read file: {exc.strerror or exc}", path=path) from exc
     else:
-        text = source.decode("utf-8-sig") if isinstance(source, bytes) else str(source)
-        bom = False
+        data = source if isinstance(source, bytes) else None
+    text, bom, codec = _decoded(data, path) if data is not None else (str(source), b"", "utf-8")
     before = parser.parse(text, dialect=dialect, path=path)
     adapter = parser.adapter(before.dialect)
     intended, raw = _raw_changes(before, adapter, changes)
@@ -209,9 +211,32 @@ def edit(
     new_text = _apply(parser, text, raw, before.format)
     _verify(parser, before, new_text, text, raw, None if keys else intended, path)
     if path is not None and new_text != text:
-        with open(path, "wb") as handle:
-            handle.write((b"\xef\xbb\xbf" if bom else b"") + new_text.encode("utf-8"))
+        try:
+            with open(path, "wb") as handle:
+                handle.write(bom + new_text.encode(codec))
+        except OSError as exc:
+            raise SourceError(f"cannot write file: {exc.strerror or exc}", path=path) from exc
     return new_text
+
+
+def _decoded(data: bytes, path: str | None) -> tuple[str, bytes, str]:
+    """The text, and the BOM and codec that write it back as it was stored."""
+    from ..split import decode
+
+    text = decode(data, path=path)
+    for bom, codec in _BOM_CODECS:  # UTF-32 LE first: its BOM starts like UTF-16 LE's
+        if data.startswith(bom):
+            return text, bom, codec
+    return text, b"", "utf-8"
+
+
+_BOM_CODECS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
 
 
 def _apply(parser: Parser, text: str, raw: Mapping[tuple[str, ...], Any], format: str) -> str:
