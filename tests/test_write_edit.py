@@ -156,10 +156,12 @@ def test_removing_a_field_removes_its_lines() -> None:
     assert _hunks(STYLED, new) == [(["tags:\n", "  - one    # first\n", "  - two\n"], [])]
 
 
-def test_inside_a_flow_mapping_is_refused() -> None:
-    with pytest.raises(newsmeta.WriteError) as info:
-        edit(STYLED, keys={"link.brand": "B"})
-    assert str(info.value) == "cannot edit 'link.brand' inside a flow mapping {...}"
+def test_inside_a_flow_mapping_the_mapping_is_rewritten_on_its_line() -> None:
+    new = edit(STYLED, keys={"link.brand": "B", "link.original": "https://o.test/"})
+    assert _hunks(STYLED, new) == [
+        (["link: {href: 'https://a.test/x', brand: A}\n"],
+         ["link: {href: 'https://a.test/x', brand: B, original: https://o.test/}\n"]),
+    ]  # fmt: skip
 
 
 def test_an_edit_that_would_not_read_back_writes_nothing(tmp_path: Path) -> None:

@@ -9,6 +9,7 @@ byte of the file is left as it was.
 
 from __future__ import annotations
 
+import copy
 import io
 import re
 from collections.abc import Mapping, Sequence
@@ -128,9 +129,7 @@ def _find(root: Any, keys: Sequence[str], total: int) -> tuple[_Span | None, Any
     for depth, key in enumerate(keys):
         if not isinstance(node, Mapping) or key not in node:
             return None, node, depth
-        node = _any(node)
-        if node.fa.flow_style():
-            raise WriteError(f"cannot edit {'.'.join(keys)!r} inside a flow mapping {{...}}")
+        node = _any(node)  # never a flow mapping: _outside_flow took the change out of it
         names = list(node)
         index = names.index(key)
         start = node.lc.key(key)[0]
@@ -140,6 +139,30 @@ def _find(root: Any, keys: Sequence[str], total: int) -> tuple[_Span | None, Any
             return _Span(node, key, start, end), node, depth
         node = node[key]
     raise AssertionError("unreachable: keys is not empty")
+
+
+def _outside_flow(root: Any, keys: tuple[str, ...], value: Any) -> tuple[tuple[str, ...], Any]:
+    """A change inside a flow mapping (``link: {href: a, brand: B}``) becomes a change
+    of that whole mapping, which is then written again on its line, in flow style."""
+    node = root
+    for depth, key in enumerate(keys[:-1]):
+        if not isinstance(node, Mapping) or key not in node:
+            break
+        node = node[key]
+        if isinstance(node, Mapping) and _any(node).fa.flow_style():
+            from ruamel.yaml.comments import CommentedMap
+
+            whole = CommentedMap(copy.deepcopy(dict(node)))  # its values, not its comments
+            whole.fa.set_flow_style()
+            target: Any = whole
+            for inner in keys[depth + 1 : -1]:
+                target = target.setdefault(inner, {})
+            if value is None:
+                target.pop(keys[-1], None)
+            else:
+                target[keys[-1]] = value
+            return keys[: depth + 1], whole
+    return keys, value
 
 
 def _trim(lines: list[str], span: _Span) -> None:
@@ -187,6 +210,7 @@ def edit_yaml(
         if not isinstance(root, Mapping):
             raise WriteError("the front matter is not a mapping")
         local = lines[first : first + count]
+        keys, value = _outside_flow(root, keys, value)
         span, parent, depth = _find(root, keys, count)
         if span is None:
             new = _insert(local, parent, keys, depth, value, newline, count)
@@ -231,6 +255,11 @@ def _replace(lines: list[str], span: _Span, value: Any, newline: str) -> list[st
             body_text[:value_column] + _flow_list(value) + trailing + ending,
             *after,
         ]
+    if isinstance(value, Mapping) and flow and inline and span.end == span.start + 1:
+        trailing = body_text[_value_end(key_line, value_column) :]
+        rendered = [line for line in _dump(value, sequence_offset=2) if line]
+        if len(rendered) == 1 and rendered[0].startswith("k: {"):
+            return [*before, body_text[:value_column] + rendered[0][3:] + trailing + ending, *after]
     if isinstance(value, Mapping | list):
         head = body_text[:value_column].rstrip() + ending if inline else key_line
         offset = _sequence_offset(lines, span, column)

@@ -16,7 +16,7 @@ from typing import Any
 from ..adapter import Normalized
 from ..model import Article, Author, Image, RelatedArticle, Source
 
-__all__ = ["article_fields"]
+__all__ = ["article_fields", "derived_domain"]
 
 
 def _text(value: str, *, one_line: bool = False) -> str:
@@ -77,7 +77,7 @@ def _image(image: Image) -> Any:
 def _source_fields(source: Source, url: str | None, fields: dict[str, Any]) -> None:
     if source.name is not None:
         fields["source.name"] = source.name
-    derived = _derived_domain(url)
+    derived = derived_domain(url)
     # A domain the reader derives from the URL anyway is not written.
     if source.domain is not None and source.domain != derived:
         fields["source.domain"] = source.domain
@@ -87,7 +87,7 @@ def _source_fields(source: Source, url: str | None, fields: dict[str, Any]) -> N
         fields["source.images"] = [_image(image) for image in source.images]
 
 
-def _derived_domain(url: str | None) -> str | None:
+def derived_domain(url: str | None) -> str | None:
     if not url:
         return None
     from ..convert import _host  # the reader's own rule, so both sides agree

@@ -24,7 +24,7 @@ from ..errors import NewsmetaError, SourceError, WriteError
 from ..model import Article, Author, Image
 from ._edit_text import edit_json, edit_toml, lines_of
 from ._edit_yaml import edit_yaml
-from ._values import article_fields
+from ._values import article_fields, derived_domain
 
 if TYPE_CHECKING:
     from ..parser import Parser
@@ -101,6 +101,17 @@ def _raw_changes(
             "(other keys go in keys={...})"
         )
     intended = attrs.evolve(article, **{k: _typed(k, v) for k, v in changes.items()})
+    source = article.source
+    # The reader takes the publisher's domain from the URL when no key gives it.
+    derived = (
+        "url" in changes
+        and source is not None
+        and "source.domain" not in article.provenance
+        and source.domain == derived_domain(article.url)
+    )
+    if derived and source is not None:
+        domain = derived_domain(intended.url)
+        intended = attrs.evolve(intended, source=attrs.evolve(source, domain=domain))
     fields = article_fields(intended).fields
     raw: dict[tuple[str, ...], Any] = {}
     for name, given in changes.items():
