@@ -40,12 +40,12 @@ def _why_not_equal(article: newsmeta.Article, dialect: str) -> dict[str, str]:
         parts = [p for p in ("name", "domain", "url", "images") if getattr(source, p)]
         if any(f"source.{part}" not in targets for part in parts):
             reasons["source"] = f"{dialect} has no key for part of the source"
-    top_keys = {path.split(".")[0].split("[")[0]: rule.target for rule in adapter.rules
-                for path in rule.paths}  # fmt: skip
-    for key in article.extra:
-        if key in top_keys:
-            target = top_keys[key].split(".")[0]
-            reasons[target] = f"the kept key {key!r} is {dialect}'s key for {target}"
+    # Keys kept in extra that the dialect itself reads as a field (by their spelling
+    # or by their meaning: `ogImage` is og:image):
+    read_from_extra = adapter.normalize(dict(article.extra))
+    for target, key in read_from_extra.provenance.items():
+        target = target.split(".")[0]
+        reasons[target] = f"the kept key {key!r} is {dialect}'s key for {target}"
     if reasons:
         reasons["extra"] = "keys written for missing places read back in extra"
     return reasons
@@ -327,6 +327,9 @@ def _dump_noting_losses(
         if "has no place for" in message:
             listed = message.split("has no place for ", 1)[1].split(";", 1)[0]
             named |= {name.strip("'").split(".")[0] for name in listed.split(", ")}
+        if "does not read back what was written for" in message:
+            listed = message.split(" for ", 1)[1].split(", ")
+            named |= {item.split(" at ")[0].strip("'").split(".")[0] for item in listed}
     return text, named | ({"extra"} if named else set())
 
 

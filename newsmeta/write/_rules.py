@@ -24,13 +24,18 @@ _ATTEMPTS = 8  # each retry moves at least one field one path further
 
 
 class Placement:
-    """The source mapping, and the canonical fields the dialect has no place for."""
+    """The source mapping; the canonical fields the dialect has no place for; and
+    those written at a path the dialect then does not read them from (``unread``:
+    field -> path), e.g. a PDF link that ``generic`` refuses as the article URL."""
 
-    __slots__ = ("mapping", "homeless")
+    __slots__ = ("mapping", "homeless", "unread")
 
-    def __init__(self, mapping: dict[str, Any], homeless: dict[str, Any]) -> None:
+    def __init__(
+        self, mapping: dict[str, Any], homeless: dict[str, Any], unread: dict[str, str]
+    ) -> None:
         self.mapping = mapping
         self.homeless = homeless
+        self.unread = unread
 
 
 def _candidates(rules: Sequence[Rule], target: str) -> list[tuple[str, str | None]]:
@@ -160,14 +165,16 @@ def _place(
 ) -> Placement:
     fields = _whole_source(rules, dict(normalized.fields))
     choice: dict[str, int] = {}
+    read: Mapping[str, str] = {}
     for _ in range(_ATTEMPTS):
         mapping, chosen, homeless = _layout(rules, fields, normalized.extra, choice, adapter)
         if not verify:
+            return Placement(mapping, homeless, {})
+        read = adapter.normalize(mapping).provenance
+        if not _shadowed(read, chosen, choice):
             break
-        moved = _shadowed(adapter.normalize(mapping).provenance, chosen, choice)
-        if not moved:
-            break
-    return Placement(mapping, homeless)
+    unread = {name: path for name, path in chosen.items() if read.get(name) != path}
+    return Placement(mapping, homeless, unread)
 
 
 def _shadowed(read: Mapping[str, str], chosen: Mapping[str, str], choice: dict[str, int]) -> bool:

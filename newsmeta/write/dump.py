@@ -83,7 +83,14 @@ def source_mapping(article: Article, adapter: Adapter) -> dict[str, Any]:
                 f"dialect {adapter.name!r} has no place for "
                 f"{', '.join(map(repr, placement.homeless))}; {where}",
                 LossWarning,
-                stacklevel=3,
+                stacklevel=4,
+            )
+        if placement.unread:
+            where = ", ".join(f"{name!r} at {path!r}" for name, path in placement.unread.items())
+            warnings.warn(
+                f"dialect {adapter.name!r} does not read back what was written for {where}",
+                LossWarning,
+                stacklevel=4,
             )
         return mapping
     if isinstance(adapter, Denormalizer):
