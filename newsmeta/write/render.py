@@ -10,6 +10,7 @@ format cannot say (a null in TOML, a date in JSON) is reported as a
 
 from __future__ import annotations
 
+import functools
 import io
 import json
 import re
@@ -36,8 +37,8 @@ _YAML11_WORDS = frozenset(("y", "n", "yes", "no", "on", "off", "true", "false", 
 _YAML11_NUMBER = re.compile(r"[-+]?(0[0-7_]+|0b[01_]+|[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?)\Z")
 
 
-def _yaml() -> Any:
-    from ruamel.yaml import YAML
+@functools.cache
+def _representer() -> type:
     from ruamel.yaml.representer import SafeRepresenter
 
     class _Representer(SafeRepresenter):
@@ -47,12 +48,20 @@ def _yaml() -> Any:
             return super().represent_str(data)
 
     _Representer.add_representer(str, _Representer.represent_str)
-    yaml = YAML(typ="safe", pure=True)
-    yaml.Representer = _Representer
+    return _Representer
+
+
+def _yaml() -> Any:
+    from ruamel.yaml import YAML
+
+    # A new instance per document: ruamel keeps per-document state in it.  The
+    # emitter is libyaml's (ruamel.yaml.clib), which writes block lists at the
+    # key's indentation (`tags:` / `- a`), as Hugo's own files do.
+    yaml = YAML(typ="safe")
+    yaml.Representer = _representer()
     yaml.default_flow_style = False
     yaml.allow_unicode = True
     yaml.width = 1 << 30  # never fold a long title over lines
-    yaml.indent(mapping=2, sequence=4, offset=2)
     yaml.sort_base_mapping_type_on_output = False  # type: ignore[assignment]
     return yaml
 
