@@ -42,6 +42,7 @@ if TYPE_CHECKING:
     from .partition import parse_partition
     from .schema import json_schema
     from .urls import canonical_url, dedup_key
+    from .write.render import LossWarning
 
 # Batch parsing (processes, pickling, tracebacks) and the schema generator are
 # imported when first named, so a plain `import newsmeta` stays cheap.
@@ -56,6 +57,7 @@ _LAZY = {
     "to_arrow": "arrow",
     "canonical_url": "urls",
     "dedup_key": "urls",
+    "LossWarning": "write.render",
 }
 
 
@@ -95,6 +97,7 @@ __all__ = [
     "Image",
     "LimitError",
     "LoadError",
+    "LossWarning",
     "MappingAdapter",
     "MissingExtraError",
     "NewsmetaError",
