@@ -260,3 +260,15 @@ def test_a_utf16_file_stays_utf16(tmp_path: Path) -> None:
     assert data.decode("utf-16").replace("layout: page", "layout: post") == (
         source.read_bytes().decode("utf-16")
     )
+
+
+def test_keys_under_a_list_or_a_scalar_are_refused() -> None:
+    text = "---\ntitle: T\nhead:\n  - [meta, {property: og:url, content: https://a.test/x}]\n---\n"
+    with pytest.raises(newsmeta.WriteError) as info:
+        edit(text, url="https://b.test/")
+    assert str(info.value) == (
+        "cannot edit 'url' in place: it is read from a list item ('head.0.1.content'); use dump"
+    )
+    with pytest.raises(newsmeta.WriteError) as info:
+        edit(text, keys={"title.x": "v"})
+    assert str(info.value) == "cannot set 'title.x': 'title' holds no mapping"

@@ -284,6 +284,10 @@ def _insert(
 ) -> list[str]:
     if value is None:
         return lines  # removing what is not there
+    if not isinstance(parent, Mapping):
+        where = ".".join(keys[:depth]) or "the front matter"
+        raise WriteError(f"cannot set {'.'.join(keys)!r}: {where!r} holds no mapping")
+    parent = _any(parent)
     nested: Any = value
     for key in reversed(keys[depth + 1 :]):
         nested = {key: nested}

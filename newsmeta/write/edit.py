@@ -86,8 +86,10 @@ def _path_for(article: Article, adapter: Any, name: str) -> tuple[str, str | Non
     convert = next(
         (rule.convert for rule in rules if rule.target == name and path in rule.paths), None
     )
-    if "[" in path:
-        raise WriteError(f"cannot edit {name!r} in place: it is read from {path!r}; use dump")
+    if "[" in path or any(part.isdigit() for part in path.split(".")):
+        raise WriteError(
+            f"cannot edit {name!r} in place: it is read from a list item ({path!r}); use dump"
+        )
     return path, convert
 
 
