@@ -141,9 +141,7 @@ def test_list_items_and_converters_of_a_mapping_file() -> None:
     assert "  issued: '2024-05-01T08:00:00+00:00'\n" in text
     assert "live: true\n" in text  # is_draft False, through `not`
     # The image URL goes back into the list item that kept its other key.
-    picture = (
-        "  pictures:\n  - credit: Acme Wire\n    src: https://acme-wire.test/img/ferry.jpg\n"
-    )
+    picture = "  pictures:\n  - credit: Acme Wire\n    src: https://acme-wire.test/img/ferry.jpg\n"
     assert picture in text
     again = newsmeta.Parser(adapters=[acme]).parse(text, dialect="acme")
     assert _differences(story, again) == set()

@@ -138,7 +138,8 @@ def test_a_missing_extra_names_it(monkeypatch: pytest.MonkeyPatch) -> None:
     with pytest.raises(newsmeta.MissingExtraError) as info:
         newsmeta.export(_articles(), "rss")
     assert str(info.value) == (
-        'feedgenerator is needed for this; install it with: pip install "newsmeta[feeds]"'
+        "Atom and RSS output needs feedgenerator, which is not installed: "
+        'pip install "newsmeta[feeds]"'
     )
     assert isinstance(info.value, ImportError)
 

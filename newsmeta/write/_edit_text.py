@@ -16,8 +16,8 @@ from collections.abc import Mapping
 from datetime import date, datetime
 from typing import Any
 
+from .._extras import require
 from ..errors import WriteError
-from ._extras import require
 
 __all__ = ["edit_json", "edit_toml", "lines_of"]
 
@@ -61,7 +61,7 @@ def _set(node: Any, keys: tuple[str, ...], value: Any, make: Any) -> None:
 
 
 def edit_toml(raw: list[str], changes: Mapping[tuple[str, ...], Any], newline: str) -> list[str]:
-    tomlkit = require("tomlkit", "toml")
+    tomlkit = require("tomlkit", "toml", "Editing TOML")
     old = _plain(raw)
     try:
         document = tomlkit.parse("\n".join(old) + "\n")

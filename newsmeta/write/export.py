@@ -15,9 +15,9 @@ from datetime import datetime
 from typing import Any, Literal
 from urllib.parse import urlsplit
 
+from .._extras import require
 from ..errors import WriteError
 from ..model import Article
-from ._extras import require
 
 __all__ = ["EXPORT_FORMATS", "ExportFormat", "export"]
 
@@ -108,7 +108,7 @@ def _json_ld_item(article: Article) -> dict[str, Any]:
 
 
 def _xml_feed(kind: str, articles: list[Article], title: str, link: str | None) -> str:
-    feedgenerator = require("feedgenerator", "feeds")
+    feedgenerator = require("feedgenerator", "feeds", "Atom and RSS output")
     link = link or _home(articles)
     if not link:
         raise WriteError(f"{kind} needs a link for the feed; pass link= (no article has a URL)")

@@ -19,8 +19,8 @@ from collections.abc import Mapping
 from datetime import date, time
 from typing import Any, Literal
 
+from .._extras import require
 from ..errors import WriteError
-from ._extras import require
 
 __all__ = ["WRITABLE_FORMATS", "LossWarning", "WritableFormat", "render"]
 
@@ -93,7 +93,7 @@ def _without_nulls(value: Any, where: str, lost: list[str]) -> Any:
 
 
 def _render_toml(mapping: Mapping[str, Any]) -> str:
-    tomlkit = require("tomlkit", "toml")
+    tomlkit = require("tomlkit", "toml", "TOML output")
     lost: list[str] = []
     data = _without_nulls(mapping, "", lost)
     if lost:
