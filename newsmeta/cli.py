@@ -208,7 +208,12 @@ def _add_set(commands: Any) -> None:
         "--draft", dest="is_draft", action=argparse.BooleanOptionalAction, help="mark as draft"
     )
     edit.add_argument(
-        "--unset", action="append", default=[], metavar="FIELD", help="remove a field"
+        "--unset",
+        action="append",
+        default=[],
+        metavar="FIELD",
+        choices=(*_SET_TEXTS, *_SET_LISTS.values(), "is_draft"),
+        help="remove a field (every key of it)",
     )
     edit.add_argument(
         "--key", action="append", default=[], metavar="KEY=TEXT",
