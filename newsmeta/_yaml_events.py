@@ -51,7 +51,7 @@ try:
 except ImportError:  # pragma: no cover - depends on the installation
     _CParser = None
 
-__all__ = ["HAVE_C_PARSER", "load_events"]
+__all__ = ["ALIAS_CHARS_FLOOR", "ALIAS_GROWTH", "HAVE_C_PARSER", "alias_chars_limit", "load_events"]
 
 #: Whether ruamel.yaml.clib's C parser is installed.
 HAVE_C_PARSER: Final = _CParser is not None
@@ -67,6 +67,7 @@ class _Frame:
 
     __slots__ = (
         "anchor",
+        "chars",
         "container",
         "deepest",
         "is_map",
@@ -87,6 +88,7 @@ class _Frame:
         mark: Any,
         anchor: str | None,
         nodes: int,
+        chars: int,
         deepest: int,
     ) -> None:
         self.container = container
@@ -97,11 +99,23 @@ class _Frame:
         self.mark = mark
         self.anchor = anchor
         self.nodes = nodes
+        self.chars = chars
         self.deepest = deepest
 
 
 _NOKEY: Final = object()  # the mapping awaits a key, not a value
-_OPEN: Final = (None, -1, -1)  # an anchor whose collection is still being built
+_OPEN: Final = (None, -1, -1, -1)  # an anchor whose collection is still being built
+
+#: Aliases may add at most this many times the document's characters (but always
+#: ``ALIAS_CHARS_FLOOR``): the node limit alone lets one 100 KB scalar aliased
+#: 9,000 times become 0.9 GB of output from a 127 KB file.
+ALIAS_GROWTH: Final = 10
+ALIAS_CHARS_FLOOR: Final = 64 * 1024
+
+
+def alias_chars_limit(text: str) -> int:
+    """Characters that aliases may add to a document of *text* (see ``ALIAS_GROWTH``)."""
+    return max(ALIAS_GROWTH * len(text), ALIAS_CHARS_FLOOR)
 
 
 class _Where(TypedDict):
@@ -144,7 +158,8 @@ def load_events(
             get_event = _CParser(text).get_event
         else:
             get_event = make_events(text)
-        return _build(get_event, keep_last, max_alias_expansion, max_depth)
+        max_chars = alias_chars_limit(text)
+        return _build(get_event, keep_last, max_alias_expansion, max_depth, max_chars)
     except NewsmetaError:
         raise
     except _LoneSurrogate as lone:
@@ -175,7 +190,11 @@ def _lone_surrogate(text: str, lone: _LoneSurrogate) -> EncodingError:
 
 
 def _build(
-    get_event: Callable[[], Any], keep_last: bool, max_alias_expansion: int, max_depth: int
+    get_event: Callable[[], Any],
+    keep_last: bool,
+    max_alias_expansion: int,
+    max_depth: int,
+    max_alias_chars: int,
 ) -> tuple[Any, tuple[tuple[str, int, int], ...]]:
     """Consume parser events into values.
 
@@ -184,6 +203,8 @@ def _build(
     Every node counts towards ``nodes``; an alias adds the node count of its anchored
     subtree to ``expanded`` (what a naive deep copy would build) and is checked against
     the limit before it is attached, so a "billion laughs" document fails in microseconds.
+    Scalar characters are counted the same way (``chars``, ``expanded_chars``): few
+    aliases of one huge scalar are few nodes but a huge expanded document.
     """
     words, word_start, number_start = WORDS, WORD_START, NUMBER_START
     resolve_num = resolve_number
@@ -199,10 +220,12 @@ def _build(
     merges: list[dict[Any, Any]] | None = None
     stack: list[_Frame] = []
     push, pop = stack.append, stack.pop
-    anchors: dict[str, tuple[Any, int, int]] = {}
+    anchors: dict[str, tuple[Any, int, int, int]] = {}
     duplicates: list[tuple[str, int, int]] = []
     nodes = 0  # nodes built so far, counting expanded aliases
     expanded = 0  # nodes added by aliases
+    chars = 0  # scalar characters built so far, counting expanded aliases
+    expanded_chars = 0  # scalar characters added by aliases
     depth = 0  # open collections
     deepest = 0  # deepest level reached since the innermost open anchor started
     documents = 0
@@ -218,6 +241,7 @@ def _build(
                 nodes += 1
                 tag = event.ctag
                 value = event.value
+                chars += len(value)
                 if event.style == '"' and _SURROGATE(value):  # only the pure parser lets them by
                     value = _pair_surrogates(value, event)
                 if tag is None:
@@ -233,7 +257,7 @@ def _build(
                     value = _tagged_scalar(str(tag), event, is_map and key is nokey)
                 if event.anchor is not None:
                     _check_new_anchor(anchors, event)
-                    anchors[event.anchor] = (value, 1, 0)
+                    anchors[event.anchor] = (value, 1, 0, len(event.value))
                 mark = event.start_mark if is_map and key is nokey else None
             elif cls is map_start or cls is seq_start:
                 nodes += 1
@@ -254,7 +278,7 @@ def _build(
                 push(
                     _Frame(
                         container, is_map, key, key_marks, merges, event.start_mark,
-                        anchor, nodes, deepest,
+                        anchor, nodes, chars, deepest,
                     )
                 )  # fmt: skip
                 if anchor is not None:
@@ -276,7 +300,9 @@ def _build(
                     raise LoadError("mapping ended without a value", **_pos(event.start_mark))
                 if frame.anchor is not None:
                     height = deepest - depth + 1
-                    anchors[frame.anchor] = (value, nodes - frame.nodes + 1, height)
+                    anchors[frame.anchor] = (
+                        value, nodes - frame.nodes + 1, height, chars - frame.chars
+                    )  # fmt: skip
                     deepest = max(deepest, frame.deepest)
                 depth -= 1
                 container, is_map, key = frame.container, frame.is_map, frame.key
@@ -287,7 +313,7 @@ def _build(
                     raise LoadError(
                         f"found undefined alias {event.anchor!r}", **_pos(event.start_mark)
                     )
-                value, size, height = found
+                value, size, height, size_chars = found
                 if size < 0:
                     raise LimitError(
                         f"alias {event.anchor!r} refers to its own anchor (recursive data)",
@@ -298,6 +324,14 @@ def _build(
                 if expanded > max_alias_expansion:
                     raise LimitError(
                         f"aliases expand to more than {max_alias_expansion} nodes",
+                        **_pos(event.start_mark),
+                    )
+                expanded_chars += size_chars
+                chars += size_chars
+                if expanded_chars > max_alias_chars:
+                    raise LimitError(
+                        f"aliases expand to more than {max_alias_chars} characters "
+                        f"({ALIAS_GROWTH} times the front matter, at least {ALIAS_CHARS_FLOOR})",
                         **_pos(event.start_mark),
                     )
                 if depth + height > max_depth:

@@ -16,6 +16,7 @@ from typing import Any
 from . import _yaml
 from ._numbers import int_digits_limit, too_long_integer, too_long_message
 from ._record import Record
+from ._toml_keys import check_toml_keys
 from ._words import kind_of
 from .errors import LimitError, LoadError, NewsmetaError, StructureError
 from .model import Diagnostic
@@ -74,6 +75,7 @@ def load(
 
                 raise explain(split.front_matter, error, split.line_offset) from error.__cause__
     elif split.format == "toml":
+        check_toml_keys(split.front_matter, max_depth)
         value = _load_toml(split.front_matter)
         _check_depth(value, split.front_matter, max_depth)
         _check_integers(value, split.front_matter)

@@ -126,7 +126,8 @@ def test_deep_yaml_is_a_limit_error(text: str, position: tuple[int, int]) -> Non
         ),
         (
             "+++\ntitle = 'x'\n[" + ".".join(["a"] * 300) + "]\nb = 1\n+++\n",
-            "<string>: nesting deeper than 200 levels (Parser(max_depth=...))",
+            "<string>:3:2: key nested 300 levels deep (table header and dotted key parts); "
+            "the limit is 200 (Parser(max_depth=...))",
         ),
     ],
     ids=["json-list", "json-object", "json-500", "toml-array", "toml-inline", "toml-dotted"],
