@@ -21,7 +21,16 @@ from typing import Any
 import atheris
 
 with atheris.instrument_imports():
+    import importlib
+    import pkgutil
+
     import newsmeta
+
+    # newsmeta imports some steps lazily (the YAML event loader, the TOML key
+    # scan, dates); import them here so that they are instrumented too.
+    for _module in pkgutil.iter_modules(newsmeta.__path__, "newsmeta."):
+        if _module.name not in ("newsmeta.__main__", "newsmeta.cli"):
+            importlib.import_module(_module.name)
 
 
 def _has_nan(value: Any) -> bool:

@@ -6,7 +6,8 @@
 # libFuzzer stops at the first finding and atheris cannot use -fork, so this loop
 # restarts it (re-importing newsmeta, so a fix made meanwhile is picked up) until
 # SECONDS have passed.  The growing corpus lives in WORKDIR/corpus (seeded from
-# examples/news), findings in WORKDIR/findings/crash-*, the log in WORKDIR/log.
+# examples/news and from the hostile-input generators, fuzz/hostile_seeds.py),
+# findings in WORKDIR/findings/crash-*, the log in WORKDIR/log.
 # At the end it prints runs, inputs tried and exec/s summed over all runs.
 set -euo pipefail
 total=${1:?usage: fuzz/run_atheris.sh SECONDS [WORKDIR]}
@@ -16,6 +17,7 @@ python=${PYTHON:-python}
 mkdir -p "$work/corpus" "$work/findings"
 if [ -z "$(ls -A "$work/corpus")" ]; then
     cp "$here"/../examples/news/* "$work/corpus/"
+    "$python" "$here/hostile_seeds.py" "$work/corpus"
 fi
 start=$(date +%s)
 runs=0

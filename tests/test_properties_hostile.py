@@ -9,7 +9,9 @@ the round trip gives the same ``to_dict`` output).
 
 About 6,300 examples in all by default (1,500 per cheap unstructured property,
 600 per structured one, whose generation costs ~10 ms an example), plus 600
-for issue 10's huge numbers, JSON duplicate keys and NEL/LS/PS; set
+for issue 10's huge numbers, JSON duplicate keys and NEL/LS/PS, and 150 per
+costly property (aliases of large scalars, long TOML dotted keys: documents up
+to a megabyte); set
 ``NEWSMETA_HYPOTHESIS_EXAMPLES`` to run that many per property instead (see
 ``fuzz/long_hypothesis.sh``).
 """
@@ -41,6 +43,8 @@ def _examples(default: int) -> settings:
 
 HOSTILE = _examples(1500)
 HOSTILE_STRUCTURED = _examples(600)
+# Big documents (up to ~1 MB) whose every example costs tens of milliseconds.
+HOSTILE_COSTLY = _examples(150)
 
 # Keys the built-in dialects read, so generated documents reach conversion.
 KNOWN_KEYS = [
@@ -443,3 +447,79 @@ def test_line_separators_are_ordinary_characters_in_yaml(pairs: list[tuple[str, 
     ]
     loaded, _ = newsmeta._yaml.load_yaml("\n".join(lines))
     assert loaded == {f"{key}{i}": value for i, (key, value) in enumerate(pairs)}
+# -- resources: aliases of large scalars, long TOML dotted keys (issue 10 #9, #10) ----
+# Documents that cost little to write and much to expand.  Besides "only newsmeta
+# errors", what parses must stay proportionate: aliases add at most 10 times the
+# front matter (at least 64 KiB), so the JSON of an article is bounded too.
+
+_BIG = st.tuples(st.sampled_from("xé€😀 "), st.integers(0, 60_000)).map(lambda c: c[0] * c[1])
+
+
+@st.composite
+def alias_documents(draw: st.DrawFn) -> str:
+    """One or two large scalars (or a mapping of them) aliased many times, in any place."""
+    scalar = draw(_BIG)
+    quote = draw(st.sampled_from(["", '"', "'"]))
+    lines = ["---", "title: Aliases"]
+    if draw(st.booleans()):
+        lines.append(f"big: &big {quote}{scalar}{quote}")
+    else:  # a mapping holding it, so a collection's characters are counted too
+        lines.append(f"big: &big {{k: {quote}{scalar}{quote}, n: 1}}")
+    uses = draw(st.integers(0, 400))
+    shape = draw(st.sampled_from(["flow", "block", "keys", "nested"]))
+    if shape == "flow":
+        lines.append("uses: [" + ", ".join(["*big"] * uses) + "]")
+    elif shape == "block":
+        lines.append("uses:")
+        lines.extend(["  - *big"] * uses)
+    elif shape == "keys":
+        lines.extend(f"k{i}: *big" for i in range(uses))
+    else:  # aliases of a list of aliases
+        lines.append("twice: &twice [" + ", ".join(["*big"] * min(uses, 20)) + "]")
+        lines.append("uses: [" + ", ".join(["*twice"] * (uses // 20)) + "]")
+    return "\n".join([*lines, "---", "body"])
+
+
+@HOSTILE_COSTLY
+@given(alias_documents())
+def test_aliases_of_large_scalars(text: str) -> None:
+    check(text)
+    try:
+        article = newsmeta.parse(text)
+    except newsmeta.NewsmetaError:
+        return
+    rendered = json.dumps(newsmeta.to_dict(article), ensure_ascii=False)
+    assert len(rendered) <= 12 * len(text) + 100_000
+
+
+_TOML_PART_SPELLINGS = st.sampled_from(["a", "b-c", "_9", '"q"', "'l'", '"d.e"', " f "])
+
+
+@st.composite
+def toml_dotted_documents(draw: st.DrawFn) -> str:
+    """Dotted keys and table headers from 1 to thousands of parts, alone or repeated."""
+    lines = ["+++", "title = 'Dotted'"]
+    for index in range(draw(st.integers(1, 4))):
+        parts = draw(st.one_of(st.integers(1, 8), st.integers(150, 260), st.integers(1, 20_000)))
+        spelling = draw(_TOML_PART_SPELLINGS)
+        key = ".".join([spelling] * parts)
+        where = draw(st.sampled_from(["key", "header", "array-header", "inline", "repeated"]))
+        if where == "key":
+            lines.append(f"{key}.k{index} = 1")
+        elif where == "header":
+            lines.extend([f"[{key}.t{index}]", "x = 1"])
+        elif where == "array-header":
+            lines.extend([f"[[{key}.t{index}]]", "x = 1"])
+        elif where == "inline":
+            lines.append(f"v{index} = {{{key} = 1}}")
+        else:  # many deep keys, each within max_depth
+            depth = min(parts, 190)
+            stem = ".".join([spelling] * depth)
+            lines.extend(f"{stem}.r{index}x{i} = 1" for i in range(draw(st.integers(1, 300))))
+    return "\n".join([*lines, "+++", "body"])
+
+
+@HOSTILE_COSTLY
+@given(toml_dotted_documents())
+def test_long_toml_dotted_keys(text: str) -> None:
+    check(text)
