@@ -24,7 +24,7 @@ from hypothesis.errors import NonInteractiveExampleWarning
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tests import test_properties_hostile as hostile  # noqa: E402
+from tests import test_properties_hostile as hostile
 
 MAX_LEN = 4096
 
