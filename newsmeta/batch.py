@@ -13,7 +13,6 @@ custom adapter), becomes ``Result.error``; a bug is wrapped in
 
 from __future__ import annotations
 
-import fnmatch
 import json
 import os
 import pickle
@@ -24,6 +23,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypeAlias, TypeGuard, cast
 
 import attrs
 
+from ._walk import expand_glob, is_glob, walk_folder
 from .errors import (
     AdapterError,
     DialectError,
@@ -247,9 +247,10 @@ def _tasks(sources: Source | Iterable[Source], patterns: tuple[str, ...]) -> Ite
             continue
         path = os.fspath(cast("str | os.PathLike[str]", source))
         if os.path.isdir(path):
-            yield from _walk(path, patterns)
-        elif not os.path.lexists(path) and _is_glob(path):
-            yield from _glob(path)
+            for found, error in walk_folder(path, patterns):
+                yield found, error or _walked_payload(os.path.basename(found))
+        elif not os.path.lexists(path) and is_glob(path):
+            yield from _globbed(path)
         else:
             yield path, None  # reading it reports a missing or unreadable file
 
@@ -263,46 +264,18 @@ def _is_pair(value: object) -> TypeGuard[tuple[str, str | bytes | bytearray | me
     )
 
 
-def _is_glob(path: str) -> bool:
-    return any(char in path for char in "*?[")
-
-
-def _glob(pattern: str) -> Iterator[_Task]:
-    import glob
-
+def _globbed(pattern: str) -> Iterator[_Task]:
     matched = False
-    # Lazily, in the order the file system lists names, so memory stays flat;
-    # a folder is walked in sorted order instead.
-    for path in glob.iglob(pattern, recursive=True):
+    for path, error in expand_glob(pattern):
         matched = True
-        if os.path.isdir(path):
+        if error is not None:
+            yield path, error
+        elif os.path.isdir(path):
             yield path, SourceError("is a folder; a glob must name files", path=path)
         else:
             yield path, None
     if not matched:
         yield pattern, SourceError("no file matches this pattern", path=pattern)
-
-
-def _walk(folder: str, patterns: tuple[str, ...]) -> Iterator[_Task]:
-    # One folder listing at a time, sorted, so memory is bounded by the
-    # largest folder and the order is the same on every machine.
-    try:
-        with os.scandir(folder) as listing:
-            entries = sorted(listing, key=lambda entry: entry.name)
-    except OSError as exc:
-        yield folder, SourceError(f"cannot list folder: {exc.strerror or exc}", path=folder)
-        return
-    for entry in entries:
-        if entry.name.startswith("."):
-            continue
-        try:
-            is_folder = entry.is_dir(follow_symlinks=False)
-        except OSError:
-            is_folder = False
-        if is_folder:
-            yield from _walk(entry.path, patterns)
-        elif any(fnmatch.fnmatch(entry.name, pattern) for pattern in patterns):
-            yield entry.path, _walked_payload(entry.name)
 
 
 def _walked_payload(name: str) -> _IfFrontMatter | None:
@@ -363,18 +336,32 @@ def _parse_one(
     except NewsmetaError as exc:
         return Result(name, error=_located(exc, name))
     except Exception as exc:
-        error = UnexpectedError(
-            str(exc), path=name, kind=type(exc).__name__, details=traceback.format_exc()
-        )
-        return Result(name, error=error)
-    if as_json:
+        return Result(name, error=_unexpected(exc, name))
+    if not as_json:
+        return Result(name, article=article)
+    # Rendering can fail too (a custom adapter's value that is not JSON, text that
+    # is not Unicode): that fails this result, never the batch.
+    try:
         return Result(
             name,
-            json=json.dumps(to_dict(article), ensure_ascii=False),
+            json=_render(article),
             dialect=article.dialect,
             diagnostic_codes=tuple(d.code for d in article.diagnostics),
         )
-    return Result(name, article=article)
+    except Exception as exc:
+        return Result(name, error=_unexpected(exc, name, "cannot render the article as JSON: "))
+
+
+def _render(article: Article) -> str:
+    text = json.dumps(to_dict(article), ensure_ascii=False)
+    text.encode("utf-8")  # what a writer will do: a lone surrogate fails here, not there
+    return text
+
+
+def _unexpected(exc: Exception, name: str, context: str = "") -> UnexpectedError:
+    return UnexpectedError(
+        context + str(exc), path=name, kind=type(exc).__name__, details=traceback.format_exc()
+    )
 
 
 def _located(error: NewsmetaError, name: str) -> NewsmetaError:
@@ -441,18 +428,17 @@ def _chunks(tasks: Iterator[_Task], size: int) -> Iterator[list[_Task]]:
         yield chunk
 
 
-def _failed_chunk(chunk: list[_Task], exc: BaseException) -> list[Result]:
-    # Only reached when a worker died or a result did not pickle: the files
-    # themselves may be fine, so say what happened rather than blame them.
-    return [
-        Result(
-            name,
-            error=UnexpectedError(
-                f"worker process failed: {exc}", path=name, kind=type(exc).__name__
-            ),
-        )
-        for name, _ in chunk
-    ]
+def _failed_task(task: _Task, exc: BaseException) -> Result:
+    # Reached only for the one task that, run alone, killed its worker or gave a
+    # result that could not be sent back.
+    from concurrent.futures.process import BrokenProcessPool
+
+    name = task[0]
+    if isinstance(exc, BrokenProcessPool):
+        message = f"worker process failed: {exc}"
+    else:
+        message = f"worker process could not send the result back: {type(exc).__name__}: {exc}"
+    return Result(name, error=UnexpectedError(message, path=name, kind=type(exc).__name__))
 
 
 def _in_processes(
@@ -468,10 +454,39 @@ def _in_processes(
 
     _warm_up(blob, options)
 
-    def new_pool() -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(blob, options))
+    def new_pool(size: int = workers) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(size, initializer=_init_worker, initargs=(blob, options))
 
     pool = new_pool()
+    # A dead worker breaks its whole pool and fails every chunk in flight, most of
+    # them innocent.  Each failed chunk is run again alone in a one-process pool,
+    # halved on each failure, so that only the task that fails by itself fails.
+    isolation: ProcessPoolExecutor | None = None
+
+    def run_alone(chunk: list[_Task]) -> list[Result]:
+        nonlocal isolation
+        results: list[Result] = []
+        todo = deque([chunk])
+        while todo:
+            part = todo.popleft()
+            if isolation is None:
+                isolation = new_pool(1)
+            try:
+                results.extend(_from_wire(isolation.submit(_parse_chunk, part).result()))
+                continue
+            except BrokenProcessPool as exc:
+                isolation.shutdown(wait=False, cancel_futures=True)
+                isolation = None
+                failure: BaseException = exc
+            except Exception as exc:  # a result that did not pickle: the pool is fine
+                failure = exc
+            if len(part) == 1:
+                results.append(_failed_task(part[0], failure))
+            else:  # in input order: the first half first
+                half = len(part) // 2
+                todo.extendleft((part[half:], part[:half]))
+        return results
+
     # (chunk, its future, the pool running it)
     pending: deque[tuple[list[_Task], Future[list[_Wire]], ProcessPoolExecutor]] = deque()
 
@@ -486,15 +501,15 @@ def _in_processes(
             del pending[index]
         try:
             return _from_wire(future.result())
-        except BrokenProcessPool as exc:
-            # A dead worker breaks its whole pool: the chunks it still held fail,
-            # later chunks go to a fresh pool.
+        except BrokenProcessPool:
+            # The chunks the broken pool still held are run alone; later chunks
+            # go to a fresh pool.
             if owner is pool:
                 pool.shutdown(wait=False, cancel_futures=True)
                 pool = new_pool()
-            return _failed_chunk(chunk, exc)
-        except Exception as exc:
-            return _failed_chunk(chunk, exc)
+            return run_alone(chunk)
+        except Exception:
+            return run_alone(chunk)
 
     try:
         for chunk in _chunks(tasks, chunksize):
@@ -511,3 +526,5 @@ def _in_processes(
             yield from next_done()
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+        if isolation is not None:
+            isolation.shutdown(wait=True, cancel_futures=True)
