@@ -150,14 +150,31 @@ def _deep_tree(root: Path, levels: int) -> Path:
     return root.joinpath(*["d"] * levels, "deep.md")
 
 
+def _remove_deep_tree(root: Path, levels: int) -> None:
+    # shutil.rmtree (and so pytest's clean-up of old tmp_path folders) recurses
+    # once per level and fails 1,000 levels down: remove it from the bottom up.
+    here = os.getcwd()
+    os.chdir(root.joinpath(*["d"] * levels))
+    try:
+        os.remove("deep.md")
+        for _ in range(levels):
+            os.chdir("..")
+            os.rmdir("d")
+    finally:
+        os.chdir(here)
+
+
 def test_a_folder_tree_1000_levels_deep_is_walked(tmp_path: Path) -> None:
     deepest = _deep_tree(tmp_path, 1000)
-    (tmp_path / "top.md").write_text(GOOD)
-    results = list(parse_many(tmp_path))
-    assert [r.name for r in results] == [str(deepest), str(tmp_path / "top.md")]
-    assert all(r.ok for r in results)
-    globbed = list(parse_many(str(tmp_path / "**" / "*.md")))
-    assert [r.name for r in globbed] == [str(deepest), str(tmp_path / "top.md")]
+    try:
+        (tmp_path / "top.md").write_text(GOOD)
+        results = list(parse_many(tmp_path))
+        assert [r.name for r in results] == [str(deepest), str(tmp_path / "top.md")]
+        assert all(r.ok for r in results)
+        globbed = list(parse_many(str(tmp_path / "**" / "*.md")))
+        assert [r.name for r in globbed] == [str(deepest), str(tmp_path / "top.md")]
+    finally:
+        _remove_deep_tree(tmp_path, 1000)
 
 
 # -- #5 symlinks and globs ---------------------------------------------------------------
