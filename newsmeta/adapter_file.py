@@ -32,6 +32,7 @@ from . import _yaml
 from ._arguments import file_path
 from ._json import load_json
 from ._paths import path_problem
+from ._read import read_file
 from ._words import kind_of
 from .adapter import CANONICAL_FIELDS, MappingAdapter, Rule
 from .errors import AdapterError, AdapterFileError, SourceError
@@ -43,7 +44,10 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - exercised only on 3.10
     import tomli as tomllib
 
-__all__ = ["load_adapter"]
+__all__ = ["MAX_ADAPTER_FILE_BYTES", "load_adapter"]
+
+#: Largest mapping file read: real ones are a few KB.
+MAX_ADAPTER_FILE_BYTES = 1024 * 1024
 
 _FORMATS: Mapping[str, Format] = {".yaml": "yaml", ".yml": "yaml", ".toml": "toml", ".json": "json"}
 _TOP_KEYS = ("name", "description", "signature", "fallback", "fields")
@@ -64,10 +68,13 @@ def load_adapter(path: str | os.PathLike[str]) -> MappingAdapter:
             path=where,
         )
     try:
-        text = Path(where).read_text(encoding="utf-8-sig")
-    except OSError as exc:
+        # The guarded reader: a FIFO or /dev/zero named as a mapping file must not hang.
+        data = read_file(where, MAX_ADAPTER_FILE_BYTES, "the size of a mapping file")
+        text = data.decode("utf-8-sig")
+    except SourceError as exc:
         raise AdapterFileError(
-            f"cannot read adapter file: {exc.strerror or exc}", path=where
+            f"cannot read adapter file: {exc.reason.removeprefix('cannot read file: ')}",
+            path=where,
         ) from exc
     except UnicodeDecodeError as exc:
         raise AdapterFileError("adapter file is not UTF-8 text", path=where) from exc

@@ -24,7 +24,7 @@ from typing import IO, Any
 from . import __version__
 from ._extras import require
 from .batch import DEFAULT_PATTERNS, Output, Result, Summary, _skipped, _tasks, parse_many
-from .errors import MissingExtraError, NewsmetaError, SourceError
+from .errors import MissingExtraError, NewsmetaError
 from .parser import Parser
 from .records import article_record, error_record, path_text, select_fields
 from .schema import json_schema
@@ -549,7 +549,9 @@ def _run_detect(options: argparse.Namespace, parser: Parser) -> int:
         try:
             if isinstance(payload, NewsmetaError):
                 raise payload
-            text = payload if isinstance(payload, str | bytes) else _read(name)
+            # Through parse_file's guarded reader: a FIFO, a device or a huge file
+            # is an error for that name, never a hang or a MemoryError.
+            text = payload if isinstance(payload, str | bytes) else parser.read_file(name)
             parts = parser.split(text, path=name)
             mapping, _ = parser.load(parts, path=name)
             detection = parser.detect(mapping)
@@ -566,14 +568,6 @@ def _run_detect(options: argparse.Namespace, parser: Parser) -> int:
         if detection.chosen is None:
             failed = True
     return EXIT_FAILED if failed else EXIT_OK
-
-
-def _read(name: str) -> bytes:
-    try:
-        with open(name, "rb") as handle:
-            return handle.read()
-    except OSError as exc:
-        raise SourceError(f"cannot read file: {exc.strerror or exc}", path=name) from exc
 
 
 def _run_schema(options: argparse.Namespace, parser: Parser) -> int:

@@ -9,15 +9,14 @@ from __future__ import annotations
 
 import os
 import re
-import stat
 from collections.abc import Iterable, Mapping
-from pathlib import Path
 from typing import Any
 
 from . import _yaml
 from . import plugins as _plugins
 from ._arguments import dialect_argument, file_path, path_argument, text_argument
 from ._contract import normalized_by
+from ._read import read_file
 from .adapter import Adapter, Normalized
 from .convert import build_article
 from .detect import DEFAULT_THRESHOLD, Detection, choose, clear_winner, rank
@@ -340,22 +339,18 @@ class Parser:
         """
         where = file_path(path)
         dialect = dialect_argument(dialect)
-        limit = self.max_input_size
-        try:
-            # Checked before reading: a directory, a FIFO or a device would hang or
-            # fail obscurely, and a huge file must not be read into memory at all.
-            info = os.stat(where)
-            if stat.S_ISDIR(info.st_mode):
-                raise SourceError("is a directory; expected a file", path=where)
-            if not stat.S_ISREG(info.st_mode):
-                raise SourceError("is not a regular file; expected a file", path=where)
-            self._check_input_size(info.st_size, "bytes", where)
-            with Path(where).open("rb") as handle:
-                data = handle.read(limit + 1)  # the file may have grown since stat
-        except OSError as exc:
-            raise SourceError(f"cannot read file: {exc.strerror or exc}", path=where) from exc
-        self._check_input_size(len(data), "bytes", where)
+        data = self.read_file(where)
         return self._parse(data, dialect, where, facts_from_filename(where))
+
+    def read_file(self, path: str | os.PathLike[str]) -> bytes:
+        """The bytes of the file at *path*, read with the guards of ``parse_file``.
+
+        A folder, a FIFO or a device is a ``SourceError`` (never a hang), and a
+        file larger than ``max_input_size`` a ``LimitError``, known from its size
+        before anything is read.
+        """
+        hint = f"Parser(max_front_matter_bytes=...) + Parser(max_body_bytes=...) + {SIZE_SLACK}"
+        return read_file(file_path(path), self.max_input_size, hint)
 
     # -- helpers ----------------------------------------------------------------
 

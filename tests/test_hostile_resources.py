@@ -7,7 +7,12 @@ generous guards against a hang, not speed tests.
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import time
+import tracemalloc
+from pathlib import Path
 
 import pytest
 
@@ -95,4 +100,100 @@ def test_max_depth_bounds_the_key_scan_too() -> None:
     assert error.reason == (
         "key nested 4 levels deep (table header and dotted key parts); "
         "the limit is 3 (Parser(max_depth=...))"
+    )
+
+
+# -- #11 parse_file reads what the file holds -------------------------------------------
+
+GOOD = "---\ntitle: Fine\ndate: 2024-01-02T03:04:05Z\n---\nBody.\n"
+
+
+def test_parse_file_allocates_what_the_file_holds(tmp_path: Path) -> None:
+    # It asked for the limit plus one byte (~65 MiB) on every call.
+    path = tmp_path / "small.md"
+    path.write_text(GOOD)
+    newsmeta.parse_file(path)  # warm up: converters and caches are built once
+    tracemalloc.start()
+    try:
+        newsmeta.parse_file(path)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 2 * 1024 * 1024
+
+
+@pytest.mark.skipif(not os.path.exists("/proc/self/status"), reason="needs Linux /proc")
+def test_a_file_that_reports_size_zero_is_read_in_full() -> None:
+    data = Parser().read_file("/proc/self/status")
+    assert data.startswith(b"Name:") and len(data) > 100
+
+
+def test_a_file_growing_past_the_limit_while_read_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    parser = Parser(max_front_matter_bytes=100, max_body_bytes=100)  # limit 4296 bytes
+    path = tmp_path / "growing.md"
+    path.write_text(GOOD + "x" * 10_000)
+    real_stat, real_fstat = os.stat, os.fstat
+
+    def small(info: os.stat_result) -> os.stat_result:
+        fields = list(info)
+        fields[6] = 10  # st_size, as it was when it was checked
+        return os.stat_result(fields)
+
+    monkeypatch.setattr(os, "stat", lambda where: small(real_stat(where)))
+    monkeypatch.setattr(os, "fstat", lambda descriptor: small(real_fstat(descriptor)))
+    with pytest.raises(LimitError) as info:
+        parser.parse_file(path)
+    assert info.value.reason == (
+        "input grew to more than 4296 bytes while it was read; the limit is 4296 "
+        "(Parser(max_front_matter_bytes=...) + Parser(max_body_bytes=...) + 4096)"
+    )
+
+
+# -- #12 every entry point reads through the same guards -----------------------------------
+
+
+def _newsmeta(*args: str) -> subprocess.CompletedProcess[str]:
+    # A child process, so that a reader that hangs fails the test instead of hanging it.
+    return subprocess.run(
+        [sys.executable, "-m", "newsmeta", *args],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs os.mkfifo and /dev/zero")
+def test_detect_refuses_fifos_devices_and_huge_files(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.md"
+    os.mkfifo(fifo)
+    zero = tmp_path / "zero.md"
+    zero.symlink_to("/dev/zero")
+    huge = tmp_path / "huge.md"
+    with huge.open("wb") as handle:
+        handle.write(b"---\ntitle: x\n---\n")
+        handle.truncate(1536 * 1024 * 1024)  # sparse: 1.5 GB that cost no disk
+    good = tmp_path / "good.md"
+    good.write_text(GOOD)
+    done = _newsmeta("detect", str(fifo), str(zero), str(huge), str(good))
+    assert done.returncode == 1
+    assert done.stderr.splitlines() == [
+        f"{fifo}: is not a regular file; expected a file",
+        f"{zero}: is not a regular file; expected a file",
+        f"{huge}: input is 1610612736 bytes; the limit is 68161536 "
+        "(Parser(max_front_matter_bytes=...) + Parser(max_body_bytes=...) + 4096)",
+    ]
+    assert done.stdout.startswith(f"{good}: ")
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs os.mkfifo")
+def test_a_mapping_file_is_read_through_the_same_guards(tmp_path: Path) -> None:
+    fifo = tmp_path / "rules.yaml"
+    os.mkfifo(fifo)
+    with pytest.raises(newsmeta.AdapterFileError) as info:
+        newsmeta.load_adapter(fifo)
+    assert str(info.value) == (
+        f"{fifo}: cannot read adapter file: is not a regular file; expected a file"
     )
