@@ -1,8 +1,9 @@
 """Finding the files of a batch: folders walked and globs expanded by one set of rules.
 
 - A folder or glob base that the user names is read even when it is a symlink;
-  below it, a symlinked folder is never followed (so a link back up the tree
-  cannot loop, and no file is reached twice through two paths).
+  below it, a symlinked folder is never followed, nor reported (so a link back
+  up the tree cannot loop, and no file is reached twice through two paths).  A
+  symlink to a file, or to nothing, is a file like any other.
 - Hidden entries (names starting with ``.``) are skipped, unless a glob
   component asks for them by starting with ``.`` itself.
 - Each folder is listed once, sorted by name, so the order is the same on every
@@ -57,7 +58,7 @@ def walk_folder(folder: str, patterns: tuple[str, ...]) -> Iterator[Found]:
                 yield entry.path, inner
             else:
                 stack.append(iter(inner))
-        elif any(fnmatch.fnmatch(entry.name, pattern) for pattern in patterns):
+        elif any(fnmatch.fnmatch(entry.name, p) for p in patterns) and not _is_folder_link(entry):
             yield entry.path, None
 
 
@@ -142,7 +143,7 @@ def _below(
         else:
             matches = name == after
         folder_entry = _is_real_folder(entry)
-        if matches and (last or folder_entry):
+        if matches and (folder_entry if not last else not _is_folder_link(entry)):
             yield _join(folder, name), index + 2
         if folder_entry and not name.startswith("."):
             yield _join(folder, name), index
@@ -156,7 +157,9 @@ def _states(
     for entry in listing:
         if entry.name.startswith(".") and not hidden_ok:
             continue
-        if fnmatch.fnmatch(entry.name, part) and (not folders_only or _is_real_folder(entry)):
+        if not fnmatch.fnmatch(entry.name, part):
+            continue
+        if _is_real_folder(entry) if folders_only else not _is_folder_link(entry):
             yield _join(folder, entry.name), index
 
 
@@ -179,6 +182,14 @@ def _listing(folder: str, missing_ok: bool = False) -> list[os.DirEntry[str]] | 
 def _is_real_folder(entry: os.DirEntry[str]) -> bool:
     try:
         return entry.is_dir(follow_symlinks=False)
+    except OSError:
+        return False
+
+
+def _is_folder_link(entry: os.DirEntry[str]) -> bool:
+    # Only a symlink costs a stat here: is_symlink() comes with the listing.
+    try:
+        return entry.is_symlink() and entry.is_dir()
     except OSError:
         return False
 

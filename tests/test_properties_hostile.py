@@ -22,6 +22,7 @@ import codecs
 import json
 import math
 import os
+import tempfile
 from typing import Any
 
 import attrs
@@ -523,3 +524,106 @@ def toml_dotted_documents(draw: st.DrawFn) -> str:
 @given(toml_dotted_documents())
 def test_long_toml_dotted_keys(text: str) -> None:
     check(text)
+
+
+# -- folders: deep trees and symlink loops (issue 10 #4, #5) ----------------------------
+# A random tree in a temporary folder: a chain of folders up to 1,100 levels deep,
+# side folders, files, hidden entries, and symlinks to ancestors (loops), to other
+# folders, to files and to nothing.  Walking the folder and expanding "**/*.md"
+# must both finish, find exactly the files the tree holds outside hidden and
+# symlinked folders (a symlink to a file, or to nothing, is a file entry), each
+# once, in the same order.
+
+HOSTILE_FOLDERS = _examples(15)
+
+_ENTRY = st.sampled_from(
+    ["file", "file", "folder", "hidden-file", "hidden-folder", "loop", "link-folder",
+     "link-file", "dangling", "other-name"]
+)  # fmt: skip
+
+
+@st.composite
+def folder_trees(draw: st.DrawFn) -> list[tuple[int, str]]:
+    """(depth along the chain, kind) for each entry, the chain's own depth first."""
+    chain = draw(st.one_of(st.integers(0, 12), st.integers(900, 1100)))
+    entries = draw(st.lists(st.tuples(st.integers(0, chain), _ENTRY), max_size=25))
+    return [(chain, "chain"), *entries]
+
+
+def _build_tree(root: str, spec: list[tuple[int, str]]) -> list[str]:
+    """Make the tree under *root* (the cwd); return the relative paths to be found."""
+    chain = spec[0][0]
+    expected = []
+    here = os.getcwd()
+    os.chdir(root)
+    try:
+        for _ in range(chain):
+            os.mkdir("c")
+            os.chdir("c")
+        os.chdir(root)
+        for number, (depth, kind) in enumerate(spec[1:]):
+            folder = "/".join(["c"] * depth)
+            name = os.path.join(folder, f"e{number}")
+            if kind in ("file", "other-name", "hidden-file"):
+                target = {"file": name + ".md", "other-name": name + ".txt"}.get(kind)
+                target = target or os.path.join(folder, f".e{number}.md")
+                with open(target, "w") as handle:
+                    handle.write("---\ntitle: T\n---\n")
+                if kind == "file":
+                    expected.append(target)
+            elif kind in ("folder", "hidden-folder"):
+                inner = name if kind == "folder" else os.path.join(folder, f".e{number}")
+                os.mkdir(inner)
+                with open(os.path.join(inner, "in.md"), "w") as handle:
+                    handle.write("---\ntitle: T\n---\n")
+                if kind == "folder":
+                    expected.append(os.path.join(inner, "in.md"))
+            elif kind == "loop":  # a link up to an ancestor folder: never followed
+                os.symlink("/".join([".."] * max(depth, 1)) or ".", name + ".md")
+            elif kind == "link-folder":  # a link to the root folder
+                os.symlink(root, name)
+            elif kind == "link-file":
+                with open(name + ".real.md", "w") as handle:
+                    handle.write("---\ntitle: T\n---\n")
+                os.symlink(os.path.basename(name) + ".real.md", name + ".md")
+                expected += [name + ".md", name + ".real.md"]
+            else:  # dangling
+                os.symlink(os.path.join(root, "nowhere.md"), name + ".md")
+                expected.append(name + ".md")
+    finally:
+        os.chdir(here)
+    return sorted(os.path.join(root, path) for path in expected)
+
+
+def _remove_tree(root: str) -> None:
+    # shutil.rmtree recurses once per level: 1,000 levels deep it fails.
+    stack = [root]
+    while stack:
+        folder = stack[-1]
+        with os.scandir(folder) as listing:
+            entries = list(listing)
+        folders = [e.path for e in entries if e.is_dir(follow_symlinks=False)]
+        for entry in entries:
+            if not entry.is_dir(follow_symlinks=False):
+                os.unlink(entry.path)
+        if folders:
+            stack.extend(folders)
+        else:
+            os.rmdir(stack.pop())
+
+
+@HOSTILE_FOLDERS
+@given(folder_trees())
+def test_deep_trees_and_symlink_loops(spec: list[tuple[int, str]]) -> None:
+    root = os.path.realpath(tempfile.mkdtemp(prefix="newsmeta-tree-"))
+    try:
+        expected = _build_tree(root, spec)
+        # Loops are links to folders named *.md: neither entered nor reported.
+        walked = [r.name for r in newsmeta.parse_many(root)]
+        pattern = os.path.join(root, "**", "*.md")
+        globbed = [r.name for r in newsmeta.parse_many(pattern) if r.name != pattern]
+        assert sorted(walked) == expected
+        assert len(set(walked)) == len(walked)
+        assert globbed == walked
+    finally:
+        _remove_tree(root)
