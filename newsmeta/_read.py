@@ -17,7 +17,7 @@ import stat
 
 from .errors import LimitError, SourceError
 
-__all__ = ["read_file"]
+__all__ = ["read_file", "read_head"]
 
 #: Opening a FIFO for reading blocks until a writer appears, unless non-blocking.
 _OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
@@ -67,6 +67,28 @@ def read_file(path: str, limit: int, limit_hint: str) -> bytes:
             path=path,
         )
     return data
+
+
+def read_head(path: str, size: int) -> bytes:
+    """The first *size* bytes of the regular file at *path* (to sniff it).
+
+    ``SourceError`` when it is not a readable regular file: a FIFO would block
+    and a device never end, here as in ``read_file``.
+    """
+    try:
+        regular = stat.S_ISREG(os.stat(path).st_mode)
+        descriptor = os.open(path, _OPEN_FLAGS) if regular else -1
+    except (OSError, ValueError) as exc:
+        raise SourceError(f"cannot read file: {exc}", path=path) from exc
+    if not regular:
+        raise SourceError("is not a regular file; expected a file", path=path)
+    with os.fdopen(descriptor, "rb", buffering=0) as handle:
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+            raise SourceError("is not a regular file; expected a file", path=path)
+        try:
+            return handle.read(size)
+        except OSError as exc:
+            raise SourceError(f"cannot read file: {exc.strerror or exc}", path=path) from exc
 
 
 def _check(info: os.stat_result, path: str, limit: int, limit_hint: str) -> int:

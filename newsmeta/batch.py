@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypeAlias, TypeGuard, cast
 
 import attrs
 
+from ._read import read_head
 from ._walk import expand_glob, is_glob, walk_folder
 from .errors import (
     AdapterError,
@@ -291,10 +292,9 @@ def _lacks_front_matter(path: str) -> bool:
     Done where the file is parsed (in the worker), so the walk itself reads no file.
     A file that cannot be read is not skipped: reading it again reports why.
     """
-    try:
-        with open(path, "rb") as handle:
-            head = handle.read(_SNIFF_BYTES)
-    except OSError:
+    try:  # the guarded reader: a FIFO named page.html must not block the run
+        head = read_head(path, _SNIFF_BYTES)
+    except SourceError:
         return False
     return not begins_with_front_matter(_sniff_text(head))
 

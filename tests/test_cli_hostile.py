@@ -78,7 +78,8 @@ def _hostile_folder(root: Path) -> tuple[list[Path], list[Path]]:
     bad.append(huge)
     if hasattr(os, "mkfifo"):
         os.mkfifo(root / "sub" / "fifo.md")
-        bad.append(root / "sub" / "fifo.md")
+        os.mkfifo(root / "sub" / "fifo.html")  # sniffed for front matter first
+        bad += [root / "sub" / "fifo.md", root / "sub" / "fifo.html"]
     if os.path.exists("/dev/zero"):
         (root / "zero.md").symlink_to("/dev/zero")
         bad.append(root / "zero.md")
