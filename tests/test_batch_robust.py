@@ -22,14 +22,17 @@ from newsmeta import MappingAdapter, Normalized, Parser, Result, Rule, Unexpecte
 GOOD = "---\ntitle: Fine\ndate: 2024-01-02T03:04:05Z\n---\nBody.\n"
 
 
-class _SetInExtra(MappingAdapter):
-    """Puts a set (which pickles, but is not JSON) in ``extra`` when asked to."""
+class _DeepInExtra(MappingAdapter):
+    """Puts plain data nested 5,000 levels deep in ``extra`` when asked to (a bug)."""
 
     def normalize(self, mapping: Mapping[str, Any]) -> Normalized:
         normalized = super().normalize(mapping)
         if "unrenderable" not in mapping:
             return normalized
-        extra = {**normalized.extra, "unrenderable": {1, 2}}
+        deep: dict[str, Any] = {}
+        for _ in range(5_000):
+            deep = {"k": deep}
+        extra = {**normalized.extra, "unrenderable": deep}
         return Normalized(normalized.fields, normalized.provenance, extra)
 
 
@@ -42,19 +45,17 @@ class _ExitOn(MappingAdapter):
         return super().normalize(mapping)
 
 
-class _Unpicklable:
-    def __reduce__(self) -> Any:
-        raise TypeError("cannot pickle this")
-
-
-class _UnpicklableInExtra(MappingAdapter):
-    """Returns a value that cannot be sent back from a worker."""
+class _LocalError(MappingAdapter):
+    """Raises an error of a class made on the spot, which cannot be pickled back."""
 
     def normalize(self, mapping: Mapping[str, Any]) -> Normalized:
-        normalized = super().normalize(mapping)
-        if mapping.get("title") != "stuck":
-            return normalized
-        return Normalized(normalized.fields, normalized.provenance, {"x": _Unpicklable()})
+        if mapping.get("title") == "stuck":
+
+            class Local(newsmeta.AdapterError):
+                pass
+
+            raise Local("made on the spot")
+        return super().normalize(mapping)
 
 
 def _parser(kind: type[MappingAdapter]) -> Parser:
@@ -72,29 +73,37 @@ def test_a_result_that_cannot_be_rendered_fails_alone(workers: int) -> None:
         ("b.md", "---\ntitle: B\nunrenderable: 1\n---\n"),
         *((f"c{i}.md", GOOD) for i in range(5)),
     ]
-    results = list(parse_many(sources, parser=_parser(_SetInExtra), workers=workers, output="json"))
+    results = list(
+        parse_many(sources, parser=_parser(_DeepInExtra), workers=workers, output="json")
+    )
     assert [r.name for r in results] == [name for name, _ in sources]
     assert [r.ok for r in results] == [True, False, True, True, True, True, True]
     error = results[1].error
     assert isinstance(error, UnexpectedError)
     assert results[1].message == (
-        "b.md: unexpected TypeError: cannot render the article as JSON: "
-        "cannot represent set in JSON"
+        "b.md: unexpected RecursionError: cannot render the article as JSON: "
+        "maximum recursion depth exceeded in comparison"
     )
     assert results[0].json is not None and results[0].json.startswith('{"title": "Fine"')
 
 
-def test_a_lone_surrogate_fails_rendering_not_the_writer() -> None:
-    # Whatever lets a lone surrogate reach an Article, the JSON line must be
-    # writable as UTF-8, or be an error for that file.
-    article = newsmeta.parse(GOOD)
-    import attrs
+class _SurrogateInExtra(MappingAdapter):
+    """Puts text that is not Unicode (a lone surrogate) in ``extra``."""
 
-    bad = attrs.evolve(article, title="caf\udce9")
-    from newsmeta import batch
+    def normalize(self, mapping: Mapping[str, Any]) -> Normalized:
+        normalized = super().normalize(mapping)
+        extra = {**normalized.extra, "x": "caf\udce9"}
+        return Normalized(normalized.fields, normalized.provenance, extra)
 
-    with pytest.raises(UnicodeEncodeError):
-        batch._render(bad)
+
+def test_json_that_could_not_be_written_as_utf8_fails_its_result() -> None:
+    # Caught where it is rendered, not later by the writer (a crash of the CLI).
+    [result] = parse_many([("a.md", GOOD)], parser=_parser(_SurrogateInExtra), output="json")
+    assert result.json is None
+    assert result.message.startswith(
+        "a.md: unexpected UnicodeEncodeError: cannot render the article as JSON: 'utf-8' codec "
+        "can't encode character '\\udce9'"
+    )
 
 
 # -- #3 a dying worker ------------------------------------------------------------------
@@ -126,10 +135,11 @@ def test_two_dying_workers_in_one_chunk_fail_two_results_unordered() -> None:
 def test_a_result_that_cannot_be_sent_back_fails_alone() -> None:
     sources = [(f"ok{i}.md", GOOD) for i in range(40)]
     sources[7] = ("stuck.md", "---\ntitle: stuck\n---\n")
-    results = list(parse_many(sources, parser=_parser(_UnpicklableInExtra), workers=2))
+    results = list(parse_many(sources, parser=_parser(_LocalError), workers=2))
     assert [r.name for r in results if not r.ok] == ["stuck.md"]
-    assert results[7].message.startswith(
-        "stuck.md: unexpected TypeError: worker process could not send the result back: "
+    assert results[7].message == (
+        "stuck.md: unexpected AttributeError: worker process could not send the result back: "
+        "AttributeError: Can't pickle local object '_LocalError.normalize.<locals>.Local'"
     )
 
 

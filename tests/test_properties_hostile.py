@@ -448,6 +448,8 @@ def test_line_separators_are_ordinary_characters_in_yaml(pairs: list[tuple[str, 
     ]
     loaded, _ = newsmeta._yaml.load_yaml("\n".join(lines))
     assert loaded == {f"{key}{i}": value for i, (key, value) in enumerate(pairs)}
+
+
 # -- resources: aliases of large scalars, long TOML dotted keys (issue 10 #9, #10) ----
 # Documents that cost little to write and much to expand.  Besides "only newsmeta
 # errors", what parses must stay proportionate: aliases add at most 10 times the
