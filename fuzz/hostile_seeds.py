@@ -78,6 +78,10 @@ def main(argv: list[str]) -> int:
         "yaml": hostile.yaml_documents,
         "toml": hostile.toml_documents,
         "json": hostile.json_documents,
+        "json-duplicates": lambda: hostile.json_objects().map(lambda found: found[0]),
+        "huge-number": lambda: hostile._HUGE_NUMBERS.map(
+            lambda number: f"---\ntitle: T\nn: {number}\n---\n"
+        ),
     }
     written = 0
     with warnings.catch_warnings():
