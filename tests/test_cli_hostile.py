@@ -49,6 +49,7 @@ HOSTILE: dict[str, str | bytes] = {
     "hex-digits.md": "---\ntitle: 0x" + "F" * 4000 + "\n---\n",
     "huge-number-date.md": "---\ntitle: T\npublished: 1" + "0" * 400 + "\n---\n",
     "surrogate.md": '{"title": "T", "x": "\\ud800"}\n',
+    "json-duplicate.md": '{"title": "T", "x": 1, "x": 2}\n',
     "binary.md": b"\xff\xfe\x00garbage\x00\xc3",
     "not-utf8.md": b"---\ntitle: caf\xe9\n---\n",
     "nul.md": "---\ntitle: a\x00b\n---\n",
