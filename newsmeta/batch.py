@@ -382,11 +382,16 @@ def _init_worker(blob: bytes, options: tuple[str | None, bool]) -> None:
     _worker_state = (pickle.loads(blob), *options)
 
 
+#: A document every parser reads: parsed to warm up, and to tell a worker that
+#: dies on any input from one killed by a particular file.
+_CANARY: _Task = ("warm-up.md", "---\ntitle: warm-up\n---\n")
+
+
 def _warm_up(blob: bytes, options: tuple[str | None, bool]) -> None:
     # Build the lazily made converters once here: forked workers inherit them
     # instead of each paying ~25 ms for them before its first result.
     parser = pickle.loads(blob)
-    _parse_one(parser, options[0], ("warm-up.md", "---\ntitle: warm-up\n---\n"), options[1])
+    _parse_one(parser, options[0], _CANARY, options[1])
 
 
 # Results cross from workers as plain tuples: an attrs instance pickles through
@@ -462,26 +467,38 @@ def _in_processes(
     # them innocent.  Each failed chunk is run again alone in a one-process pool,
     # halved on each failure, so that only the task that fails by itself fails.
     isolation: ProcessPoolExecutor | None = None
+    # Whether a worker survives a document known to be fine: when it does not (a
+    # plugin that fails to import there, a memory limit), no input is to blame,
+    # and halving every chunk down to single files would only cost time.
+    workers_healthy: bool | None = None
+
+    def run(part: list[_Task]) -> list[Result] | BaseException:
+        nonlocal isolation
+        if isolation is None:
+            isolation = new_pool(1)
+        try:
+            return _from_wire(isolation.submit(_parse_chunk, part).result())
+        except BrokenProcessPool as exc:
+            isolation.shutdown(wait=False, cancel_futures=True)
+            isolation = None
+            return exc
+        except Exception as exc:  # a result that did not pickle: the pool is fine
+            return exc
 
     def run_alone(chunk: list[_Task]) -> list[Result]:
-        nonlocal isolation
+        nonlocal workers_healthy
         results: list[Result] = []
         todo = deque([chunk])
         while todo:
             part = todo.popleft()
-            if isolation is None:
-                isolation = new_pool(1)
-            try:
-                results.extend(_from_wire(isolation.submit(_parse_chunk, part).result()))
+            outcome = run(part)
+            if not isinstance(outcome, BaseException):
+                results.extend(outcome)
                 continue
-            except BrokenProcessPool as exc:
-                isolation.shutdown(wait=False, cancel_futures=True)
-                isolation = None
-                failure: BaseException = exc
-            except Exception as exc:  # a result that did not pickle: the pool is fine
-                failure = exc
-            if len(part) == 1:
-                results.append(_failed_task(part[0], failure))
+            if workers_healthy is None and isinstance(outcome, BrokenProcessPool):
+                workers_healthy = not isinstance(run([_CANARY]), BaseException)
+            if len(part) == 1 or workers_healthy is False:
+                results.extend(_failed_task(task, outcome) for task in part)
             else:  # in input order: the first half first
                 half = len(part) // 2
                 todo.extendleft((part[half:], part[:half]))

@@ -58,6 +58,19 @@ class _LocalError(MappingAdapter):
         return super().normalize(mapping)
 
 
+def _exit_unless_in(parent: int) -> MappingAdapter:
+    if os.getpid() != parent:
+        os._exit(1)  # in every worker process, whatever it is given
+    return MappingAdapter("custom", [Rule("title", ("title",))], signature={"title": 1.0})
+
+
+class _DiesInWorkers(MappingAdapter):
+    """Unpickles in this process only: every worker dies before its first file."""
+
+    def __reduce__(self) -> Any:
+        return (_exit_unless_in, (os.getpid(),))
+
+
 def _parser(kind: type[MappingAdapter]) -> Parser:
     rules = [Rule("title", ("title",))]
     return Parser([kind("custom", rules, signature={"title": 1.0})], builtins=False)
@@ -141,6 +154,31 @@ def test_a_result_that_cannot_be_sent_back_fails_alone() -> None:
         "stuck.md: unexpected AttributeError: worker process could not send the result back: "
         "AttributeError: Can't pickle local object '_LocalError.normalize.<locals>.Local'"
     )
+
+
+def test_workers_that_die_on_any_input_fail_every_result_without_bisecting(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # No file is to blame: a document known to be fine kills a worker too, so
+    # chunks are not halved down to single files (63 pools per chunk of 32).
+    import concurrent.futures
+
+    pools = []
+
+    class Counted(concurrent.futures.ProcessPoolExecutor):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            pools.append(self)
+            super().__init__(*args, **kwargs)
+
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", Counted)
+    sources = [(f"ok{i:03}.md", GOOD) for i in range(100)]
+    results = list(parse_many(sources, parser=_parser(_DiesInWorkers), workers=2))
+    assert [r.name for r in results] == [name for name, _ in sources]
+    assert all(
+        r.message.startswith(f"{r.name}: unexpected BrokenProcessPool: worker process failed")
+        for r in results
+    )
+    assert len(pools) < 12
 
 
 # -- #4 deep folders ----------------------------------------------------------------------
