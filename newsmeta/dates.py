@@ -99,7 +99,9 @@ def _dateutil(text: str) -> datetime:
             second = dateutil_parser.parse(text, default=_DEFAULT_B)
     except dateutil_parser.UnknownTimezoneWarning as exc:
         raise ValueError(f"expected a date with a known time zone, got {text!r}") from exc
-    except (ValueError, OverflowError, TypeError) as exc:
+    except (ValueError, ArithmeticError, TypeError) as exc:
+        # ArithmeticError: dateutil's own overflows, and decimal.InvalidOperation
+        # for a number too long to split into minutes and seconds (found by fuzzing).
         raise ValueError(f"expected a date, got {text!r}") from exc
     if first != second:
         raise ValueError(f"expected a full date (year, month and day), got {text!r}")

@@ -62,3 +62,18 @@ def test_text_without_a_full_date_is_not_completed_from_today(value: str) -> Non
 def test_an_unknown_time_zone_abbreviation_is_not_taken_as_utc() -> None:
     with pytest.raises(ValueError, match="known time zone"):
         parse_datetime("2024-03-05 18:20 EST")
+
+
+@pytest.mark.parametrize(
+    "text", ["1" + "0" * 60 + "m000", "2024 1" + "0" * 40 + "m", "1" + "0" * 30 + "m"]
+)
+def test_a_number_too_long_for_minutes_is_not_a_date(text: str) -> None:
+    # dateutil raised decimal.InvalidOperation (an ArithmeticError), which escaped
+    # newsmeta.parse bare (found by the atheris fuzzer).
+    with pytest.raises(ValueError, match="^expected a date, got "):
+        parse_datetime(text)
+    import newsmeta
+
+    with pytest.raises(newsmeta.FieldError) as info:
+        newsmeta.parse(f"---\ntitle: T\npublished: {text}\n---\n")
+    assert str(info.value).startswith("<string>:3:1: 'published' is not a date: ")
