@@ -70,7 +70,7 @@ def test_an_unknown_time_zone_abbreviation_is_not_taken_as_utc() -> None:
 def test_a_number_too_long_for_minutes_is_not_a_date(text: str) -> None:
     # dateutil raised decimal.InvalidOperation (an ArithmeticError), which escaped
     # newsmeta.parse bare (found by the atheris fuzzer).
-    with pytest.raises(ValueError, match="^expected a date, got "):
+    with pytest.raises(ValueError, match=r"^expected a date, got "):
         parse_datetime(text)
     import newsmeta
 
