@@ -248,7 +248,7 @@ def _run_set(options: argparse.Namespace, parser: Parser) -> int:
     failed = False
     for name in options.paths:
         try:
-            old = Path(name).read_bytes().decode("utf-8-sig")
+            old = parser.read_file(name).decode("utf-8-sig")  # the guarded reader
             source: str | Path = old if options.dry_run else Path(name)
             new = edit(source, keys=keys, dialect=options.dialect, parser=parser, **changes)
         except (NewsmetaError, OSError) as error:

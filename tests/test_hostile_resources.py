@@ -197,3 +197,17 @@ def test_a_mapping_file_is_read_through_the_same_guards(tmp_path: Path) -> None:
     assert str(info.value) == (
         f"{fifo}: cannot read adapter file: is not a regular file; expected a file"
     )
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs os.mkfifo")
+def test_edit_and_set_read_through_the_same_guards(tmp_path: Path) -> None:
+    from newsmeta.write import edit
+
+    fifo = tmp_path / "pipe.md"
+    os.mkfifo(fifo)
+    with pytest.raises(newsmeta.SourceError) as info:
+        edit(fifo, title="New")
+    assert str(info.value) == f"{fifo}: is not a regular file; expected a file"
+    done = _newsmeta("set", str(fifo), "--title", "New")
+    assert done.returncode == 1
+    assert done.stderr.splitlines() == [f"{fifo}: is not a regular file; expected a file"]

@@ -208,11 +208,8 @@ def edit(
         parser = _parser()
     path = os.fspath(source) if isinstance(source, os.PathLike) else None
     if path is not None:
-        try:
-            with open(path, "rb") as handle:
-                data: bytes | None = handle.read()
-        except OSError as exc:
-            raise SourceError(f"cannot read file: {exc.strerror or exc}", path=path) from exc
+        # The guarded reader: a FIFO, a device or a huge file is a SourceError/LimitError.
+        data: bytes | None = parser.read_file(path)
     else:
         data = source if isinstance(source, bytes) else None
     text, bom, codec = _decoded(data, path) if data is not None else (str(source), b"", "utf-8")
