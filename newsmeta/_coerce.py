@@ -11,13 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from contextvars import ContextVar
-from datetime import date, datetime
+from datetime import date, datetime, timezone, tzinfo
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
 from ._words import kind_of
-from .dates import parse_datetime
+from .dates import ImpossibleDate, parse_datetime
 from .model import Article, Author, Image
 
 _T = TypeVar("_T")
@@ -27,6 +27,9 @@ if TYPE_CHECKING:  # cattrs is imported when the converter is first built
 
 __all__ = [
     "ITEM_KEPT",
+    "DATE_SETTINGS",
+    "INVALID_DATE",
+    "KEEPING_CODES",
     "KEPT",
     "NOTES",
     "Invalid",
@@ -47,6 +50,13 @@ class Invalid(ValueError):
 
 # Hooks report recoverable assumptions here; the field loop attaches the key.
 NOTES: ContextVar[list[tuple[str, str]] | None] = ContextVar("newsmeta_notes", default=None)
+
+
+# How text dates are read while one document converts: (dayfirst, default zone).
+# Set by ``convert.build_article`` from the Parser's options; the hooks are shared.
+DATE_SETTINGS: ContextVar[tuple[bool, tzinfo]] = ContextVar(
+    "newsmeta_date_settings", default=(False, timezone.utc)
+)
 
 
 def note(code: str, message: str) -> None:
@@ -143,16 +153,38 @@ def text_tuple(value: Any, _: Any = None) -> tuple[str, ...]:
     return tuple(result)
 
 
+INVALID_DATE = "invalid-date"
+
+
 def _datetime(value: Any, _: Any = None) -> datetime | None:
+    dayfirst, zone = DATE_SETTINGS.get()
     try:
-        parsed, assumption = parse_datetime(_single(value))
+        parsed, notes = parse_datetime(_single(value), dayfirst=dayfirst, default_timezone=zone)
+    except ImpossibleDate:
+        # A placeholder such as 0000-00-00 says "no date"; it must not sink the file.
+        note(INVALID_DATE, f"is {_shown(value)}, a date that does not exist; kept in extra")
+        return None
     except ValueError:
         raise Invalid(f"is not a date: {_shown(value)}") from None
-    if assumption == "naive-datetime":
-        note("naive-datetime", f"{_shown(value)} has no time zone; taken as UTC")
-    elif assumption == "date-only":
-        note("date-only", f"{_shown(value)} has no time; taken as midnight UTC")
+    if notes:
+        _date_notes(value, notes, dayfirst, zone)
     return parsed
+
+
+def _date_notes(value: Any, notes: tuple[str, ...], dayfirst: bool, zone: tzinfo) -> None:
+    where = "UTC" if zone is timezone.utc else str(zone)
+    if "ambiguous-date" in notes:
+        order = "day first" if dayfirst else "month first"
+        option = f"Parser(dayfirst={not dayfirst})"
+        note(
+            "ambiguous-date",
+            f"{_shown(value)} could be day/month or month/day; read {order} "
+            f"({option} for the other)",
+        )
+    if "naive-datetime" in notes:
+        note("naive-datetime", f"{_shown(value)} has no time zone; taken as {where}")
+    if "date-only" in notes:
+        note("date-only", f"{_shown(value)} has no time; taken as midnight {where}")
 
 
 _BOOL_WORDS = {"true": True, "yes": True, "on": True, "false": False, "no": False, "off": False}
@@ -251,6 +283,8 @@ KEPT = "kept-in-extra"
 #: A value inside an item (an author's ``url``, an image's ``alt``) that the field
 #: cannot take: it stays in that item's ``extra``.
 ITEM_KEPT = "kept-in-item-extra"
+#: Notes after which the field's raw value is kept in ``extra``: the field took nothing.
+KEEPING_CODES = frozenset((KEPT, INVALID_DATE))
 
 
 def _author(value: Any, label: str) -> Author:

@@ -47,6 +47,7 @@ from .errors import LoadError, SourceError
 __all__ = [
     "DIFFERENCES",
     "DuplicatePolicy",
+    "ImpossibleDate",
     "SlowYAMLWarning",
     "load_yaml",
     "locate",
@@ -55,6 +56,8 @@ __all__ = [
 ]
 
 DuplicatePolicy = Literal["error", "last"]
+#: A timestamp that cannot exist, kept as text: (key path, text, line, column).
+ImpossibleDate = tuple[tuple[str | int, ...], str, int, int]
 
 DIFFERENCES: Final = (
     "timestamps with 'Z' or a zero offset carry datetime.timezone.utc; other offsets an "
@@ -66,7 +69,9 @@ DIFFERENCES: Final = (
     "!!binary, !!set, !!omap and !!pairs raise LoadError (ruamel returns bytes, set, "
     "ordereddict, list of pairs): values stay plain",
     "errors ruamel lets escape as ValueError/KeyError/IndexError/TypeError (e.g. '!!int abc', "
-    "'2023-02-30', unhashable nested keys) are LoadError/StructureError",
+    "unhashable nested keys) are LoadError/StructureError",
+    "a timestamp that names no real day or time ('0000-00-00', '2023-02-30', '!!timestamp "
+    "2020-01-01 25:00:00') loads as its text and is reported (ruamel raises ValueError)",
     "nesting deeper than max_depth and alias expansion beyond max_alias_expansion raise "
     "LimitError (ruamel recurses and expands without limit)",
     "a ':' inside a plain scalar in a flow collection ('[https://a.test/x]') is read as YAML "
@@ -130,8 +135,14 @@ def load_yaml(
     duplicate_keys: DuplicatePolicy = "error",
     max_alias_expansion: int = 10_000,
     max_depth: int = 200,
+    impossible_dates: list[ImpossibleDate] | None = None,
 ) -> tuple[Any, tuple[tuple[str, int, int], ...]]:
-    """Load the single YAML document in *text* into plain values; see the module doc."""
+    """Load the single YAML document in *text* into plain values; see the module doc.
+
+    A timestamp that cannot exist (``0000-00-00``, ``2023-02-30``) loads as its
+    text; each is appended to *impossible_dates* (a list the caller passes empty)
+    as (key path, text, line, column).
+    """
     # The fast path bails on duplicate keys, aliases and deep nesting, so neither the
     # duplicate policy nor the limits can change its result (given max_depth > its bound).
     if _use_simple and max_depth > _SIMPLE_MAX_DEPTH:
@@ -143,7 +154,7 @@ def load_yaml(
     from . import _yaml_events  # ruamel.yaml is imported on the first document that needs it
 
     pure = _force_pure or not _yaml_events.HAVE_C_PARSER
-    options = (duplicate_keys == "last", max_alias_expansion, max_depth)
+    options = (duplicate_keys == "last", max_alias_expansion, max_depth, impossible_dates)
     try:
         return _yaml_events.load_events(text, _pure_events if pure else None, *options)
     except LoadError as error:
@@ -154,6 +165,8 @@ def load_yaml(
         # second, slower look.
         if pure or not _pure_may_read(error.reason, text):
             raise
+        if impossible_dates is not None:
+            impossible_dates.clear()  # the second reading reports them again
         return _yaml_events.load_events(text, _quiet_pure_events, *options)
 
 

@@ -39,6 +39,7 @@ from ._yaml_resolve import (
     VALUE,
     WORD_START,
     WORDS,
+    ImpossibleTimestamp,
     UnsupportedTag,
     construct_tagged,
     resolve_number,
@@ -150,8 +151,13 @@ def load_events(
     keep_last: bool,
     max_alias_expansion: int,
     max_depth: int,
+    impossible: list[ImpossibleDate] | None = None,
 ) -> tuple[Any, tuple[tuple[str, int, int], ...]]:
-    """Load *text* from parser events (``make_events`` None: the C parser)."""
+    """Load *text* from parser events (``make_events`` None: the C parser).
+
+    A timestamp that names no real day (``2023-02-30``) stays text; each is
+    appended to *impossible* as (key path, text, line, column).
+    """
     try:
         if make_events is None:
             assert _CParser is not None
@@ -159,7 +165,9 @@ def load_events(
         else:
             get_event = make_events(text)
         max_chars = alias_chars_limit(text)
-        return _build(get_event, keep_last, max_alias_expansion, max_depth, max_chars)
+        return _build(
+            get_event, keep_last, max_alias_expansion, max_depth, max_chars, impossible
+        )
     except NewsmetaError:
         raise
     except _LoneSurrogate as lone:
@@ -195,6 +203,7 @@ def _build(
     max_alias_expansion: int,
     max_depth: int,
     max_alias_chars: int,
+    impossible: list[ImpossibleDate] | None,
 ) -> tuple[Any, tuple[tuple[str, int, int], ...]]:
     """Consume parser events into values.
 
@@ -252,9 +261,15 @@ def _build(
                             if value is MERGE or value is VALUE:
                                 value = _marker(value, is_map and key is nokey, event)
                         elif first in number_start:
-                            value = resolve_num(value)
+                            try:
+                                value = resolve_num(value)
+                            except ImpossibleTimestamp:
+                                value = _kept_text(impossible, event, stack, container, key)
                 else:
-                    value = _tagged_scalar(str(tag), event, is_map and key is nokey)
+                    try:
+                        value = _tagged_scalar(str(tag), event, is_map and key is nokey)
+                    except ImpossibleTimestamp:
+                        value = _kept_text(impossible, event, stack, container, key)
                 if event.anchor is not None:
                     _check_new_anchor(anchors, event)
                     anchors[event.anchor] = (value, 1, 0, len(event.value))
@@ -394,6 +409,36 @@ def _build(
 
 
 _SURROGATE: Final = SURROGATE.search
+
+#: A timestamp kept as text: (key path, text, line, column).
+ImpossibleDate = tuple[tuple[str | int, ...], str, int, int]
+
+
+def _kept_text(
+    impossible: list[ImpossibleDate] | None,
+    event: Any,
+    stack: list[_Frame],
+    container: Any,
+    key: Any,
+) -> str:
+    """The text of a timestamp that cannot exist, recorded with where it is (rare path)."""
+    if impossible is not None:
+        # stack[0] holds the root "sequence" that wraps the document.
+        path = [_part(frame.container, frame.is_map, frame.key) for frame in stack[1:]]
+        # The scalar itself: a value under *key*, an item, or a key (then its own text).
+        if isinstance(container, dict):
+            path.append(event.value if key is _NOKEY else _part(container, True, key))
+        else:
+            path.append(len(container))
+        mark = event.start_mark
+        impossible.append((tuple(path), event.value, mark.line + 1, mark.column + 1))
+    return str(event.value)
+
+
+def _part(container: Any, is_map: bool, key: Any) -> str | int:
+    if not is_map:
+        return len(container)  # the index the open child will take
+    return key if isinstance(key, str | int) and not isinstance(key, bool) else str(key)
 
 
 class _LoneSurrogate(Exception):

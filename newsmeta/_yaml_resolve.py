@@ -25,6 +25,7 @@ __all__ = [
     "VALUE",
     "WORDS",
     "WORD_START",
+    "ImpossibleTimestamp",
     "UnsupportedTag",
     "construct_tagged",
     "resolve_number",
@@ -54,6 +55,14 @@ VALUE: Final = _Marker("tag:yaml.org,2002:value")
 
 class UnsupportedTag(ValueError):
     """An explicit tag that we refuse to construct (unknown, or not a plain type)."""
+
+
+class ImpossibleTimestamp(ValueError):
+    """A scalar written as a timestamp that names no real day or time (``2023-02-30``).
+
+    ruamel raises a bare ``ValueError``; our loaders keep the text instead (and
+    report it), since placeholders like ``0000-00-00`` are common in front matter.
+    """
 
 
 # Plain scalars whose whole text decides the type; only reached when the first character
@@ -174,6 +183,13 @@ def _construct_float(text: str) -> float:
 
 
 def _construct_timestamp(text: str) -> date | datetime:
+    try:
+        return _construct_timestamp_fast(text)
+    except ValueError as exc:  # the shape matched (the resolver said so): values are out of range
+        raise ImpossibleTimestamp(str(exc)) from None
+
+
+def _construct_timestamp_fast(text: str) -> date | datetime:
     if len(text) == 10:
         # YYYY-MM-DD is the only 10-character shape both regexes accept for a date.
         return date.fromisoformat(text)
@@ -255,7 +271,12 @@ def construct_tagged(tag: str, value: str) -> Any:
     if name == "null":
         return None
     if name == "timestamp":
-        return _construct_timestamp_slow(value)
+        if _TIMESTAMP_RE.match(value) is None:
+            raise ValueError(f"failed to construct timestamp from {value!r}")
+        try:
+            return _construct_timestamp_slow(value)
+        except ValueError as exc:
+            raise ImpossibleTimestamp(str(exc)) from None
     if name == "binary":
         # ruamel returns bytes; newsmeta values are text-like, so we refuse instead.
         try:

@@ -10,11 +10,13 @@ Recoverable assumptions (a naive time taken as UTC) become ``Diagnostic``\\ s.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from datetime import timezone, tzinfo
 from typing import Any
 from urllib.parse import urlsplit
 
 from ._coerce import (
-    KEPT,
+    DATE_SETTINGS,
+    KEEPING_CODES,
     NOTES,
     Invalid,
     hooks_for_fields,
@@ -159,7 +161,7 @@ class _Builder:
         self.diagnostics.extend(
             Diagnostic(code=code, message=f"{key!r} {message}", key=key) for code, message in notes
         )
-        if any(code == KEPT for code, _ in notes):
+        if any(code in KEEPING_CODES for code, _ in notes):
             self.kept[normalized.provenance.get(name, name)] = normalized.fields[name]
 
     def source(self, normalized: Normalized, url: str | None) -> Source | None:
@@ -214,16 +216,24 @@ class _Builder:
 
 
 def build_article(
-    normalized: Normalized, *, body: str, dialect: str, format: Format
+    normalized: Normalized,
+    *,
+    body: str,
+    dialect: str,
+    format: Format,
+    dayfirst: bool = False,
+    default_timezone: tzinfo = timezone.utc,
 ) -> tuple[Article | None, list[Problem], list[Diagnostic]]:
     """Build the ``Article``, or return every problem that prevents it.
 
     Most documents are clean, so a straight pass builds the article first; only
     when a value is invalid or needs a note does the careful pass run, which
-    attributes every problem and diagnostic to its source key.
+    attributes every problem and diagnostic to its source key.  *dayfirst* and
+    *default_timezone* say how text dates are read (``Parser`` documents them).
     """
     notes: list[tuple[str, str]] = []
     token = NOTES.set(notes)
+    date_token = DATE_SETTINGS.set((dayfirst, default_timezone))
     try:
         try:
             article = _straight(normalized, body, dialect, format)
@@ -234,6 +244,7 @@ def build_article(
         notes.clear()
         return _build(normalized, body=body, dialect=dialect, format=format)
     finally:
+        DATE_SETTINGS.reset(date_token)
         NOTES.reset(token)
 
 

@@ -62,18 +62,21 @@ def load(
                 split.front_matter, keep_last=duplicate_keys == "last"
             )
         else:
+            impossible: list[_yaml.ImpossibleDate] = []
             try:
                 value, duplicates = _load_yaml(
                     split.front_matter,
                     duplicate_keys=duplicate_keys,
                     max_alias_expansion=max_alias_expansion,
                     max_depth=max_depth,
+                    impossible_dates=impossible,
                 )
             except LoadError as error:
                 # Error path only: a known authoring mistake is reworded in plain words.
                 from .repair import explain
 
                 raise explain(split.front_matter, error, split.line_offset) from error.__cause__
+            diagnostics.extend(_invalid_date(*found) for found in impossible)
     elif split.format == "toml":
         check_toml_keys(split.front_matter, max_depth)
         value = _load_toml(split.front_matter)
@@ -150,12 +153,28 @@ def _position(text: str, index: int) -> tuple[int, int]:
     return text.count("\n", 0, index) + 1, index - line_start + 1
 
 
+#: The code of a value that claims to be a date but names no real day.
+INVALID_DATE = "invalid-date"
+
+
+def _invalid_date(path: tuple[str | int, ...], text: str, line: int, column: int) -> Diagnostic:
+    key = ".".join(map(str, path))
+    return Diagnostic(
+        code=INVALID_DATE,
+        message=f"{key!r} is {text!r}, a date that does not exist; kept as text",
+        key=key,
+        line=line,
+        column=column,
+    )
+
+
 def _load_yaml(
     text: str,
     *,
     duplicate_keys: _yaml.DuplicatePolicy,
     max_alias_expansion: int,
     max_depth: int,
+    impossible_dates: list[_yaml.ImpossibleDate],
 ) -> tuple[Any, tuple[tuple[str, int, int], ...]]:
     # The loader's contract is to raise only newsmeta errors; this guard keeps a
     # file from crashing a batch if ruamel lets something else escape.
@@ -165,6 +184,7 @@ def _load_yaml(
             duplicate_keys=duplicate_keys,
             max_alias_expansion=max_alias_expansion,
             max_depth=max_depth,
+            impossible_dates=impossible_dates,
         )
     except NewsmetaError:
         raise

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterable, Mapping
+from datetime import tzinfo
 from typing import Any
 
 from . import _yaml
@@ -19,6 +20,7 @@ from ._contract import normalized_by
 from ._read import read_file
 from .adapter import Adapter, Normalized
 from .convert import build_article
+from .dates import zone_named
 from .detect import DEFAULT_THRESHOLD, Detection, choose, clear_winner, rank
 from .dialects import BUILTIN_ADAPTERS
 from .errors import (
@@ -35,7 +37,7 @@ from .errors import (
 )
 from .filename import FileFacts, apply_facts, facts_from_filename
 from .heading import apply_heading
-from .load import Loaded, load, locate_key
+from .load import INVALID_DATE, Loaded, load, locate_key
 from .model import Article, Diagnostic
 from .split import Split, decode, split
 
@@ -73,6 +75,12 @@ class Parser:
     a ``---`` block never closed) is read as plainly meant, with a diagnostic
     per repair (``newsmeta.repair``, ``newsmeta.unclosed``).
 
+    Dates written as text: *dayfirst* reads ``01/02/2025`` as 1 February (the
+    default reads it month first; either way with an ``ambiguous-date``
+    diagnostic); *default_timezone* (an IANA name such as ``"Europe/Berlin"``
+    or a ``tzinfo``) is the zone of times and dates that name none, still
+    reported with a ``naive-datetime`` / ``date-only`` diagnostic.
+
     Limits (``LimitError`` when exceeded; defaults in ``DEFAULT_LIMITS``): sizes
     count characters of the front matter and body; an input (bytes, text or file)
     larger than their sum plus ``SIZE_SLACK`` is refused before it is decoded or
@@ -93,6 +101,8 @@ class Parser:
         max_body_bytes: int = DEFAULT_LIMITS["max_body_bytes"],
         max_alias_expansion: int = DEFAULT_LIMITS["max_alias_expansion"],
         max_depth: int = DEFAULT_LIMITS["max_depth"],
+        dayfirst: bool = False,
+        default_timezone: str | tzinfo = "UTC",
     ) -> None:
         if duplicate_keys not in ("error", "last"):
             raise ValueError(f"duplicate_keys must be 'error' or 'last', not {duplicate_keys!r}")
@@ -131,6 +141,10 @@ class Parser:
         self.max_body_bytes = max_body_bytes
         self.max_alias_expansion = max_alias_expansion
         self.max_depth = max_depth
+        if not isinstance(dayfirst, bool):
+            raise TypeError(f"dayfirst must be True or False, not {dayfirst!r}")
+        self.dayfirst = dayfirst
+        self.default_timezone = zone_named(default_timezone)
 
     # -- registry ---------------------------------------------------------------
 
@@ -310,11 +324,16 @@ class Parser:
             # article (a 404 page has one too).
             normalized = apply_heading(normalized, parts.body)
         article, problems, diagnostics = build_article(
-            normalized, body=parts.body, dialect=adapter.name, format=parts.format
+            normalized,
+            body=parts.body,
+            dialect=adapter.name,
+            format=parts.format,
+            dayfirst=self.dayfirst,
+            default_timezone=self.default_timezone,
         )
         locate = _Locator(parts)
-        placed = (self._place(d, locate) for d in diagnostics)
-        all_diagnostics = [*parts.diagnostics, *load_diagnostics, *placed]
+        placed = [self._place(d, locate) for d in diagnostics]
+        all_diagnostics = [*parts.diagnostics, *_not_restated(load_diagnostics, placed), *placed]
         if problems:
             raise self._field_error(problems_to_fields(problems, parts, locate), where)
         assert article is not None
@@ -480,6 +499,14 @@ def problems_to_fields(
         result.append(FieldProblem(key, problem.message, line, column))
     # Report in file order, as a reader scans the file.
     return sorted(result, key=lambda p: (p.line is None, p.line or 0, p.column or 0))
+
+
+def _not_restated(
+    load_diagnostics: Iterable[Diagnostic], field_diagnostics: list[Diagnostic]
+) -> list[Diagnostic]:
+    """Load diagnostics, less an impossible date that conversion reported for its field too."""
+    restated = {d.key for d in field_diagnostics if d.code == INVALID_DATE}
+    return [d for d in load_diagnostics if d.code != INVALID_DATE or d.key not in restated]
 
 
 def _split_key(key: str) -> tuple[str | int, ...]:

@@ -73,10 +73,33 @@ def normalise(value: Any, back: dict[int, int] | None = None) -> Any:
 _YAML_1_1_BREAKS = "\x85\u2028\u2029"
 
 
+def _stock_yaml(pure: bool) -> Any:
+    """Stock ruamel safe loading, but a timestamp that names no real day stays text.
+
+    That is a documented difference (``newsmeta._yaml.DIFFERENCES``): ruamel lets a
+    ``ValueError`` escape for ``2023-02-30``; newsmeta keeps the text and reports it.
+    Only the timestamp constructor is replaced; every other verdict is ruamel's.
+    """
+    from ruamel.yaml import YAML
+    from ruamel.yaml.constructor import SafeConstructor
+
+    class TextForImpossibleTimestamps(SafeConstructor):  # type: ignore[misc]
+        def construct_yaml_timestamp(self, node: Any, values: Any = None) -> Any:
+            try:
+                return super().construct_yaml_timestamp(node, values)
+            except ValueError:
+                return self.construct_scalar(node)
+
+    TextForImpossibleTimestamps.add_constructor(
+        "tag:yaml.org,2002:timestamp", TextForImpossibleTimestamps.construct_yaml_timestamp
+    )
+    yaml = YAML(typ="safe", pure=pure)
+    yaml.Constructor = TextForImpossibleTimestamps
+    return yaml
+
+
 def stock(text: str) -> tuple[str, Any]:
     """Stock ruamel's verdict: ("ok", normalised value) or ("error", exception name)."""
-    from ruamel.yaml import YAML
-
     back: dict[int, int] = {}
     if any(char in text for char in _YAML_1_1_BREAKS):
         free = (chr(code) for code in range(0xF8FF, 0xE000, -1) if chr(code) not in text)
@@ -84,7 +107,7 @@ def stock(text: str) -> tuple[str, Any]:
         text = text.translate({ord(old): new for old, new in stand_ins.items()})
         back = {ord(new): ord(old) for old, new in stand_ins.items()}
     try:
-        return "ok", normalise(YAML(typ="safe", pure=False).load(text), back)
+        return "ok", normalise(_stock_yaml(pure=False).load(text), back)
     except Exception as exc:  # stock lets ValueError, KeyError... escape
         surrogates = "invalid Unicode character escape code" in str(
             exc
@@ -94,7 +117,7 @@ def stock(text: str) -> tuple[str, Any]:
             # YAML 1.2 and ruamel's pure parser read them; newsmeta follows the pure
             # parser there, joining escaped pairs and refusing a lone surrogate.
             try:
-                value = YAML(typ="safe", pure=True).load(text)
+                value = _stock_yaml(pure=True).load(text)
             except Exception as pure_exc:
                 return "error", type(pure_exc).__name__
             if _has_lone_surrogate(value):

@@ -6,9 +6,11 @@ from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
-from newsmeta.dates import parse_datetime
+from newsmeta.dates import ImpossibleDate, parse_datetime, zone_named
 
 UTC = timezone.utc
+CET = timezone(timedelta(hours=1))
+CEST = timezone(timedelta(hours=2))
 
 
 @pytest.mark.parametrize(
@@ -35,10 +37,10 @@ UTC = timezone.utc
     ],
 )
 def test_parse_datetime(value: object, expected: datetime, assumption: str | None) -> None:
-    parsed, note = parse_datetime(value)
+    parsed, notes = parse_datetime(value)
     assert parsed == expected
     assert parsed.tzinfo is not None
-    assert note == assumption
+    assert notes == ((assumption,) if assumption else ())
 
 
 def test_named_utc_offsets_become_timezone_utc() -> None:
@@ -77,3 +79,130 @@ def test_a_number_too_long_for_minutes_is_not_a_date(text: str) -> None:
     with pytest.raises(newsmeta.FieldError) as info:
         newsmeta.parse(f"---\ntitle: T\npublished: {text}\n---\n")
     assert str(info.value).startswith("<string>:3:1: 'published' is not a date: ")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "notes"),
+    [
+        # JavaScript's Date.toString(), as in Hashnode exports: the offset is exact, the
+        # zone name in parentheses only names it.
+        (
+            "Mon Nov 13 2017 00:00:00 GMT+0000 (Coordinated Universal Time)",
+            datetime(2017, 11, 13, tzinfo=UTC),
+            (),
+        ),
+        (
+            "Wed Jan 08 2025 17:23:27 GMT+0100 (Central European Standard Time)",
+            datetime(2025, 1, 8, 17, 23, 27, tzinfo=CET),
+            (),
+        ),
+        (
+            "Mon Nov 13 2017 00:00:00 GMT-0500 (Eastern Standard Time)",
+            datetime(2017, 11, 13, tzinfo=timezone(timedelta(hours=-5))),
+            (),
+        ),
+        # "GMT+0200" means two hours ahead of UTC (dateutil alone reads it as behind).
+        ("Tue, 10 Jun 2003 04:00:00 GMT+0200", datetime(2003, 6, 10, 4, tzinfo=CEST), ()),
+        ("2003-06-10 04:00 UTC+2", datetime(2003, 6, 10, 4, tzinfo=CEST), ()),
+        # Month names: a date without a time is date-only, not a naive time.
+        ("April 8, 2022", datetime(2022, 4, 8, tzinfo=UTC), ("date-only",)),
+        ("23 October 2015", datetime(2015, 10, 23, tzinfo=UTC), ("date-only",)),
+        ("April 8, 2022 3pm", datetime(2022, 4, 8, 15, tzinfo=UTC), ("naive-datetime",)),
+        # WordPress exports: a space, not 'T'.
+        ("2016-09-21 12:22:29+00:00", datetime(2016, 9, 21, 12, 22, 29, tzinfo=UTC), ()),
+        # Pelican: no seconds.
+        ("2014-06-20 12:12", datetime(2014, 6, 20, 12, 12, tzinfo=UTC), ("naive-datetime",)),
+        # Year first is read year-month-day whatever the separator.
+        ("2025/01/02", datetime(2025, 1, 2, tzinfo=UTC), ("date-only",)),
+        ("2025.01.02 10:00", datetime(2025, 1, 2, 10, tzinfo=UTC), ("naive-datetime",)),
+        # Year last: a number over 12 settles the order; otherwise it is ambiguous.
+        ("13/02/2025", datetime(2025, 2, 13, tzinfo=UTC), ("date-only",)),
+        ("02/13/2025", datetime(2025, 2, 13, tzinfo=UTC), ("date-only",)),
+        ("04/04/2020", datetime(2020, 4, 4, tzinfo=UTC), ("date-only",)),
+        ("01/02/2025", datetime(2025, 1, 2, tzinfo=UTC), ("ambiguous-date", "date-only")),
+        (
+            "01.02.2025 10:00 +0100",
+            datetime(2025, 1, 2, 10, tzinfo=CET),
+            ("ambiguous-date",),
+        ),
+        (
+            "06/20/2014 12:12 PM",
+            datetime(2014, 6, 20, 12, 12, tzinfo=UTC),
+            ("naive-datetime",),
+        ),
+        ("2015-09-03 14:01:57 UTC", datetime(2015, 9, 3, 14, 1, 57, tzinfo=UTC), ()),
+    ],
+)
+def test_forms_other_programs_print(
+    text: str, expected: datetime, notes: tuple[str, ...]
+) -> None:
+    parsed, got_notes = parse_datetime(text)
+    assert (parsed, parsed.utcoffset(), got_notes) == (expected, expected.utcoffset(), notes)
+    assert parsed.tzinfo.__class__ is timezone  # a plain fixed offset, never dateutil's
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("01/02/2025", datetime(2025, 2, 1, tzinfo=UTC)),
+        ("01-02-2025 08:30 +0000", datetime(2025, 2, 1, 8, 30, tzinfo=UTC)),
+        ("13/02/2025", datetime(2025, 2, 13, tzinfo=UTC)),  # not ambiguous either way
+        ("02/13/2025", datetime(2025, 2, 13, tzinfo=UTC)),
+        ("2025/01/02", datetime(2025, 1, 2, tzinfo=UTC)),  # year first stays Y-M-D
+        ("2025-01-02 10:00 EET", None),
+    ],
+)
+def test_dayfirst(text: str, expected: datetime | None) -> None:
+    if expected is None:
+        with pytest.raises(ValueError, match="known time zone"):
+            parse_datetime(text, dayfirst=True)
+        return
+    assert parse_datetime(text, dayfirst=True)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "0000-00-00",
+        "2023-02-30",
+        "2017-02-29 11:00:00",
+        "0000-00-00 00:00:00",  # WordPress's "no date"
+        "2020-01-01 25:00:00",
+        "30/02/2023",
+        "2024-13-01",
+    ],
+)
+def test_a_date_that_does_not_exist_is_impossible(text: str) -> None:
+    with pytest.raises(ImpossibleDate, match="expected a date that exists"):
+        parse_datetime(text)
+
+
+@pytest.mark.parametrize("text", ["1/2/25", "31/31/2020", "8 April 2022 (CET)", "GMT+1"])
+def test_unreadable_forms_are_errors(text: str) -> None:
+    with pytest.raises(ValueError) as info:
+        parse_datetime(text)
+    assert not isinstance(info.value, ImpossibleDate)
+
+
+def test_default_timezone_applies_to_naive_times_and_dates() -> None:
+    berlin = zone_named("Europe/Berlin")
+    winter, notes = parse_datetime("2024-01-15 10:00", default_timezone=berlin)
+    assert (winter, winter.utcoffset(), notes) == (
+        datetime(2024, 1, 15, 10, tzinfo=CET),
+        timedelta(hours=1),
+        ("naive-datetime",),
+    )
+    summer, _ = parse_datetime(datetime(2024, 7, 15, 10), default_timezone=berlin)
+    assert summer.utcoffset() == timedelta(hours=2)
+    assert summer.tzinfo.__class__ is timezone  # the offset, not the zone object
+    midnight, notes = parse_datetime(date(2024, 7, 15), default_timezone=berlin)
+    assert (midnight, notes) == (datetime(2024, 7, 15, tzinfo=CEST), ("date-only",))
+    # An explicit offset wins over the default zone.
+    assert parse_datetime("2024-01-15T10:00:00Z", default_timezone=berlin)[0].tzinfo is UTC
+
+
+def test_zone_named() -> None:
+    assert zone_named("UTC") is UTC
+    assert zone_named(CET) is CET
+    with pytest.raises(ValueError, match="unknown time zone 'Mars/Olympus'"):
+        zone_named("Mars/Olympus")

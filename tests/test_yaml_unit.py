@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from newsmeta import _yaml
-from newsmeta._yaml import SlowYAMLWarning, load_yaml, locate
+from newsmeta._yaml import SlowYAMLWarning, load_yaml, locate, use_pure_parser
 from newsmeta.errors import LimitError, LoadError, StructureError
 
 
@@ -103,11 +103,37 @@ def test_timestamps(text: str, expected: datetime) -> None:
         assert got.tzinfo is timezone.utc  # intentional: ruamel uses timezone(0, 'Z')
 
 
-def test_invalid_date_is_load_error() -> None:
-    with pytest.raises(LoadError, match="day is out of range") as info:
-        value("a: 1\nb: 2023-02-30")
-    assert (info.value.line, info.value.column) == (2, 4)
-    assert isinstance(info.value.__cause__, ValueError)
+@pytest.mark.parametrize("pure", [False, True])
+def test_a_timestamp_that_cannot_exist_stays_text_and_is_reported(pure: bool) -> None:
+    text = (
+        "a: 1\nb: 2023-02-30\nc:\n  - x\n  - 0000-00-00 00:00:00\n"
+        "d: {e: !!timestamp 2020-01-01 25:00:00}\n0000-00-00: key\nf: '2023-02-30'\n"
+    )
+    found: list[Any] = []
+    use_pure_parser(pure)
+    try:
+        loaded, _ = load_yaml(text, impossible_dates=found)
+    finally:
+        use_pure_parser(False)
+    assert loaded == {
+        "a": 1,
+        "b": "2023-02-30",
+        "c": ["x", "0000-00-00 00:00:00"],
+        "d": {"e": "2020-01-01 25:00:00"},
+        "0000-00-00": "key",
+        "f": "2023-02-30",  # quoted: text anyway, nothing to report
+    }
+    assert found == [
+        (("b",), "2023-02-30", 2, 4),
+        (("c", 1), "0000-00-00 00:00:00", 5, 5),
+        (("d", "e"), "2020-01-01 25:00:00", 6, 8),  # the tag starts the node
+        (("0000-00-00",), "0000-00-00", 7, 1),
+    ]
+
+
+def test_a_tagged_timestamp_of_another_shape_is_still_an_error() -> None:
+    with pytest.raises(LoadError, match="failed to construct timestamp"):
+        value("a: !!timestamp yesterday")
 
 
 @pytest.mark.parametrize(
