@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import attrs
 
 from ._words import kind_of
+from .bylines import split_byline
 from .dates import ImpossibleDate, parse_datetime
 from .model import Article, Author, Image
 
@@ -26,6 +27,7 @@ if TYPE_CHECKING:  # cattrs is imported when the converter is first built
     import cattrs
 
 __all__ = [
+    "BYLINE_SPLIT",
     "ITEM_KEPT",
     "DATE_SETTINGS",
     "INVALID_DATE",
@@ -306,8 +308,34 @@ def _author(value: Any, label: str) -> Author:
     raise Invalid(f"holds {kind_of(value)} ({_shown(value)}); expected an author name")
 
 
+BYLINE_SPLIT = "byline-split"
+
+
 def _authors(value: Any, _: Any = None) -> tuple[Author, ...]:
-    return _each(value, "author", _author)
+    return tuple(author for people in _each(value, "author", _people) for author in people)
+
+
+def _people(value: Any, label: str) -> tuple[Author, ...]:
+    """One author, or the people a byline names ("A, B and C"), reported with its text."""
+    if not isinstance(value, str):
+        return (_author(value, label),)
+    people = split_byline(value)
+    if people is None:
+        return (Author(name=value.strip()),)
+    note(BYLINE_SPLIT, f"{value.strip()!r} read as {_described(people)}")
+    return people
+
+
+def _described(people: tuple[Author, ...]) -> str:
+    parts = []
+    for person in people:
+        details = [f"{key} {value!r}" for key, value in person.extra.items()]
+        details += [
+            f"{key} {value!r}" for key in ("url", "email") if (value := getattr(person, key))
+        ]
+        parts.append(repr(person.name) + (f" ({', '.join(details)})" if details else ""))
+    count = f"{len(people)} author{'s' if len(people) != 1 else ''}"
+    return f"{count}: {', '.join(parts)}"
 
 
 def _each(value: Any, what: str, build: Callable[[Any, str], _T | None]) -> tuple[_T, ...]:
