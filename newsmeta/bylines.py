@@ -41,9 +41,11 @@ def _word_set(text: str) -> frozenset[str]:
 
 
 # Text without any of these is one name: the common case leaves after one search.
-_MAYBE: Final = re.compile(r"[,&;(\[<]|\b(?i:and)\b|^(?i:by)\s")
+_MAYBE: Final = re.compile(r"[,&;\n(\[<]|\b(?i:and|in)\b|^(?i:by)\s")
 _BY: Final = re.compile(r"(?i:by)\s+")
-_SEPARATOR: Final = re.compile(r"\s*;\s*|\s*,\s*(?:(?:(?i:and)|&)\s+)?|\s+(?i:and)\s+|\s*&\s*")
+_SEPARATOR: Final = re.compile(r"\s*[;\n]\s*|\s*,\s*(?:(?:(?i:and)|&)\s+)?|\s+(?i:and)\s+|\s*&\s*")
+# "Julian Borger in Washington" (the Guardian's style): where the writer was.
+_LOCATION: Final = re.compile(r"\s+in\s+((?:[A-Z][\w'.-]*)(?:\s+[A-Z][\w'.-]*){0,3})\Z")
 _LINK: Final = re.compile(r"\[([^\[\]]+)\]\(\s*<?([^()\s<>]+)>?\s*\)")
 _PAREN: Final = re.compile(r"\(([^()]*)\)")
 _ANGLE: Final = re.compile(r"<([^<>]*)>")
@@ -190,6 +192,10 @@ class _Piece:
         text = _ANGLE.sub(lambda found: self._note(found[1]), text)
         text = _PAREN.sub(lambda found: self._note(found[1]), text)
         self.core = " ".join(text.split())
+        place = _LOCATION.search(self.core)
+        if place is not None and " " in self.core[: place.start()]:  # not "Made in Germany"
+            self.extra["location"] = place[1]
+            self.core = self.core[: place.start()]
         self.kind = _kind(self.core)
 
     def _note(self, inner: str) -> str:
@@ -248,6 +254,9 @@ def _assemble(segments: list[tuple[str, int]]) -> tuple[Author, ...] | None:
             piece.group = group
             people.append(piece)
             after_role = False
+            if "location" in piece.extra and text is segments[-1][0]:
+                # "Jane Doe and John Roe in Washington": both were there.
+                _share(people, group, "location", piece.extra["location"])
             continue
         if not people:
             return None  # a role with nobody before it
@@ -260,9 +269,7 @@ def _assemble(segments: list[tuple[str, int]]) -> tuple[Author, ...] | None:
         elif piece.kind in ("org", "name"):
             if piece.kind == "org" and text is segments[-1][0]:
                 # "Jane Doe and John Roe, Associated Press": the last word is everyone's.
-                for each in people:
-                    if each.group == group and "affiliation" not in each.extra:
-                        _add(each.extra, "affiliation", piece.core)
+                _share(people, group, "affiliation", piece.core)
             else:
                 _add(person.extra, "affiliation", piece.core)
         person.url = person.url or piece.url
@@ -272,6 +279,12 @@ def _assemble(segments: list[tuple[str, int]]) -> tuple[Author, ...] | None:
     if not people or not all(_looks_like_a_name(person.core) for person in people):
         return None
     return tuple(_author(person) for person in people)
+
+
+def _share(people: list[_Piece], group: int, key: str, value: str) -> None:
+    for person in people:
+        if person.group == group and key not in person.extra:
+            person.extra[key] = value
 
 
 def _add(extra: dict[str, str], key: str, value: str) -> None:

@@ -133,9 +133,7 @@ def test_a_number_too_long_for_minutes_is_not_a_date(text: str) -> None:
         ("2015-09-03 14:01:57 UTC", datetime(2015, 9, 3, 14, 1, 57, tzinfo=UTC), ()),
     ],
 )
-def test_forms_other_programs_print(
-    text: str, expected: datetime, notes: tuple[str, ...]
-) -> None:
+def test_forms_other_programs_print(text: str, expected: datetime, notes: tuple[str, ...]) -> None:
     parsed, got_notes = parse_datetime(text)
     assert (parsed, parsed.utcoffset(), got_notes) == (expected, expected.utcoffset(), notes)
     assert parsed.tzinfo.__class__ is timezone  # a plain fixed offset, never dateutil's
