@@ -240,8 +240,18 @@ def _dateutil(text: str, dayfirst: bool, may_be_ambiguous: bool) -> tuple[dateti
         # Two defaults giving different days: the text was not a full date
         # ("2024", "May 2024") and would otherwise borrow today's.
         raise ValueError(f"expected a full date (year, month and day), got {shown!r}")
+    weekday = _WEEKDAY.search(shown)
+    if weekday is not None and _WEEKDAYS.index(weekday[1].lower()) != first.weekday():
+        # "Mon Nov 14 2017": one of the two is wrong, and we cannot tell which.
+        raise ValueError(f"expected a date whose weekday matches, got {shown!r}")
     has_time = first.hour == second.hour
     return first, has_time, other != first
+
+
+_WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_WEEKDAY = re.compile(
+    r"\b(mon|tue|wed|thu|fri|sat|sun)(?:day|s|sday|nesday|rsday|urday)?\b\.?", re.IGNORECASE
+)
 
 
 def _plain_offset(match: re.Match[str]) -> str:

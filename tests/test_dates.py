@@ -204,3 +204,13 @@ def test_zone_named() -> None:
     assert zone_named(CET) is CET
     with pytest.raises(ValueError, match="unknown time zone 'Mars/Olympus'"):
         zone_named("Mars/Olympus")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Tue Nov 13 2017 00:00:00 GMT+0000 (Coordinated Universal Time)", "Tuesday, 13 Nov 2017"],
+)
+def test_a_weekday_that_contradicts_the_date_is_an_error(text: str) -> None:
+    # 13 November 2017 was a Monday: one of the two is wrong, and we cannot tell which.
+    with pytest.raises(ValueError, match="expected a date whose weekday matches"):
+        parse_datetime(text)
