@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import attrs
 
 from ._words import kind_of
-from .bylines import split_byline
+from .bylines import may_be_byline, split_byline
 from .dates import ImpossibleDate, parse_datetime
 from .model import Article, Author, Image
 
@@ -312,6 +312,16 @@ BYLINE_SPLIT = "byline-split"
 
 
 def _authors(value: Any, _: Any = None) -> tuple[Author, ...]:
+    if value.__class__ is str and not may_be_byline(value):
+        return (Author(name=value.strip()),)  # the usual shape: one plain name
+    if value.__class__ is list:
+        plain = []
+        for item in value:
+            if item.__class__ is not str or may_be_byline(item):
+                break
+            plain.append(Author(name=item.strip()))
+        else:
+            return tuple(plain)
     return tuple(author for people in _each(value, "author", _people) for author in people)
 
 

@@ -32,7 +32,7 @@ from typing import Any, Final
 
 from .model import Author
 
-__all__ = ["split_byline"]
+__all__ = ["may_be_byline", "split_byline"]
 
 
 def _word_set(text: str) -> frozenset[str]:
@@ -91,12 +91,19 @@ _CREDITS: Final = _word_set(
     research interview text words story additional"""
 )
 _MAX_NAME_WORDS: Final = 6
+# Longer text is not a byline (and the separator search must stay linear in practice).
+_MAX_BYLINE: Final = 1000
+
+
+def may_be_byline(text: str) -> bool:
+    """False for text that is surely one plain name (the common case, one regex search)."""
+    return _MAYBE.search(text) is not None
 
 
 def split_byline(text: str) -> tuple[Author, ...] | None:
     """The people *text* names, or ``None`` when it is best kept as one name."""
     original = text.strip()
-    if _MAYBE.search(original) is None:
+    if len(original) > _MAX_BYLINE or _MAYBE.search(original) is None:
         return None
     body = _drop_by(original)
     if not body or _is_team(body) or _is_surname_first(body):

@@ -13,6 +13,8 @@ import csv
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import newsmeta
 from newsmeta.bylines import split_byline
@@ -245,3 +247,22 @@ def test_wild_corpus_bylines_give_the_expected_people() -> None:
             names = ";".join(author.name for author in article.authors)
             assert names == row["expected_authors"], row["file"]
     assert split >= 8
+
+
+_BYLINE_ALPHABET = "AJab ,;&()[]<>@.\n-" + "é"
+
+
+@given(st.text(alphabet=_BYLINE_ALPHABET, max_size=60) | st.sampled_from([r[0] for r in BYLINES]))
+def test_split_never_raises_and_never_invents_a_name(text: str) -> None:
+    people = split_byline(text)
+    if people is None:
+        return
+    assert people
+    for author in people:
+        assert author.name.strip() == author.name and author.name
+        for word in author.name.replace(",", " ").split():
+            assert word in text
+
+
+def test_long_text_is_not_a_byline() -> None:
+    assert split_byline("Jane Doe and " + " " * 50_000 + "John Roe") is None
