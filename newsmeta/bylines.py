@@ -228,6 +228,8 @@ def _kind(core: str) -> str:
     if _SUFFIX.match(core) is not None:
         return "suffix"
     words = [word.lower() for word in re.split(r"[\s-]+", core) if word]
+    if not words:
+        return "name"  # only dashes: no name either, which the final check refuses
     if any(word.strip(".,") in _ROLE_WORDS for word in words):
         return "role"
     if words[0] in ("the", "a", "an", "our") and core[0].islower():
