@@ -18,7 +18,7 @@ import attrs
 
 from ._words import kind_of
 from .bylines import may_be_byline, split_byline
-from .dates import ImpossibleDate, parse_datetime
+from .dates import INVALID_DATE, ImpossibleDate, parse_datetime
 from .model import Article, Author, Image
 
 _T = TypeVar("_T")
@@ -30,7 +30,6 @@ __all__ = [
     "BYLINE_SPLIT",
     "ITEM_KEPT",
     "DATE_SETTINGS",
-    "INVALID_DATE",
     "KEEPING_CODES",
     "KEPT",
     "NOTES",
@@ -153,9 +152,6 @@ def text_tuple(value: Any, _: Any = None) -> tuple[str, ...]:
         if text:
             result.append(text)
     return tuple(result)
-
-
-INVALID_DATE = "invalid-date"
 
 
 def _datetime(value: Any, _: Any = None) -> datetime | None:

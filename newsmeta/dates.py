@@ -24,12 +24,17 @@ import sys
 from datetime import date, datetime, time, timezone, tzinfo
 from typing import Literal
 
-__all__ = ["DateNote", "ImpossibleDate", "parse_datetime", "zone_named"]
+__all__ = ["INVALID_DATE", "DateNote", "ImpossibleDate", "parse_datetime", "zone_named"]
 
 DateNote = Literal["naive-datetime", "date-only", "ambiguous-date"]
 
 _PY311 = sys.version_info >= (3, 11)
 _UTC = timezone.utc
+
+
+#: The diagnostic code of a value written as a date that names no real day or time
+#: (``0000-00-00``, ``2023-02-30``), wherever it was found; the text is kept.
+INVALID_DATE = "invalid-date"
 
 
 class ImpossibleDate(ValueError):

@@ -18,6 +18,7 @@ from ._numbers import int_digits_limit, too_long_integer, too_long_message
 from ._record import Record
 from ._toml_keys import check_toml_keys
 from ._words import kind_of
+from .dates import INVALID_DATE
 from .errors import LimitError, LoadError, NewsmetaError, StructureError
 from .model import Diagnostic
 from .split import Split
@@ -151,10 +152,6 @@ def _reject_nul(text: str) -> None:
 def _position(text: str, index: int) -> tuple[int, int]:
     line_start = text.rfind("\n", 0, index) + 1
     return text.count("\n", 0, index) + 1, index - line_start + 1
-
-
-#: The code of a value that claims to be a date but names no real day.
-INVALID_DATE = "invalid-date"
 
 
 def _invalid_date(path: tuple[str | int, ...], text: str, line: int, column: int) -> Diagnostic:

@@ -20,7 +20,7 @@ from ._contract import normalized_by
 from ._read import read_file
 from .adapter import Adapter, Normalized
 from .convert import build_article
-from .dates import zone_named
+from .dates import INVALID_DATE, zone_named
 from .detect import DEFAULT_THRESHOLD, Detection, choose, clear_winner, rank
 from .dialects import BUILTIN_ADAPTERS
 from .errors import (
@@ -37,7 +37,7 @@ from .errors import (
 )
 from .filename import FileFacts, apply_facts, facts_from_filename
 from .heading import apply_heading
-from .load import INVALID_DATE, Loaded, load, locate_key
+from .load import Loaded, load, locate_key
 from .model import Article, Diagnostic
 from .split import Split, decode, split
 
