@@ -43,9 +43,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         command: argparse.ArgumentParser = options.command
         if getattr(options, "workers", 0) < 0:
             command.error(f"--workers must be 0 (every CPU) or more, not {options.workers}")
-        parser = Parser(
-            strict=getattr(options, "strict", False), repair=getattr(options, "repair", False)
-        )
+        try:
+            parser = Parser(
+                strict=getattr(options, "strict", False),
+                repair=getattr(options, "repair", False),
+                dayfirst=getattr(options, "dayfirst", False),
+                default_timezone=getattr(options, "timezone", "UTC"),
+            )
+        except ValueError as error:  # an unknown --timezone
+            command.error(str(error))
         for dialect in (getattr(options, "dialect", None), getattr(options, "to", None)):
             if dialect is None:
                 continue
@@ -304,6 +310,15 @@ def _add_batch_options(command: argparse.ArgumentParser) -> None:
         "--repair",
         action="store_true",
         help="read common front-matter mistakes as plainly meant, with a diagnostic each",
+    )
+    command.add_argument(
+        "--dayfirst", action="store_true", help="read 01/02/2025 as 1 February (default: 2 January)"
+    )
+    command.add_argument(
+        "--timezone",
+        default="UTC",
+        metavar="ZONE",
+        help="zone of dates and times that name none, e.g. Europe/Berlin (default UTC)",
     )
     command.add_argument("--quiet", "-q", action="store_true", help="no progress, no summary")
 

@@ -78,6 +78,16 @@ def test_parse_options_reach_the_parser(folder: Path, capsys: pytest.CaptureFixt
     assert main(["parse", "news", "--pattern", "good.*", "--workers", "2", "-q"]) == 0
 
 
+def test_date_options_reach_the_parser(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (folder / "news" / "eu.md").write_text("---\ntitle: N\ndate: 01/02/2025 10:00\n---\n")
+    assert main(["parse", "news/eu.md", "--dayfirst", "--timezone", "Europe/Berlin", "-q"]) == 0
+    article = json.loads(capsys.readouterr().out)
+    assert article["published"] == "2025-02-01T10:00:00+01:00"
+    assert [d["code"] for d in article["diagnostics"]] == ["ambiguous-date", "naive-datetime"]
+    assert main(["parse", "news/eu.md", "--timezone", "Mars/Olympus", "-q"]) == 2
+    assert "error: unknown time zone 'Mars/Olympus'" in capsys.readouterr().err
+
+
 def test_validate_prints_no_articles(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["validate", "news"]) == 1
     assert capsys.readouterr() == ("", BROKEN_LINE + "\n" + SUMMARY)
