@@ -183,6 +183,17 @@ def _date_notes(value: Any, notes: tuple[str, ...], dayfirst: bool, zone: tzinfo
         note("naive-datetime", f"{_shown(value)} has no time zone; taken as {where}")
     if "date-only" in notes:
         note("date-only", f"{_shown(value)} has no time; taken as midnight {where}")
+    if "repeated-time" in notes:
+        note(
+            "ambiguous-time",
+            f"{_shown(value)} happened twice in {where} (clocks went back); the first was taken",
+        )
+    if "skipped-time" in notes:
+        note(
+            "ambiguous-time",
+            f"{_shown(value)} never happened in {where} (clocks went forward); "
+            "read with the offset before the change",
+        )
 
 
 _BOOL_WORDS = {"true": True, "yes": True, "on": True, "false": False, "no": False, "off": False}

@@ -9,7 +9,10 @@ made silently:
   caller passes another);
 - ``date-only``: no time; taken as midnight in the default zone;
 - ``ambiguous-date``: ``01/02/2025`` reads as 2 January (month first) or as
-  1 February (day first); *dayfirst* chooses.
+  1 February (day first); *dayfirst* chooses;
+- ``repeated-time`` / ``skipped-time``: a wall time in the default zone that
+  happened twice (clocks went back; the first is taken) or never (clocks went
+  forward; read with the offset before the change).
 
 Text that has the shape of a numeric date but names a day that does not exist
 (``0000-00-00``, ``2023-02-30``) raises ``ImpossibleDate``, so callers can keep
@@ -26,7 +29,7 @@ from typing import Literal
 
 __all__ = ["INVALID_DATE", "DateNote", "ImpossibleDate", "parse_datetime", "zone_named"]
 
-DateNote = Literal["naive-datetime", "date-only", "ambiguous-date"]
+DateNote = Literal["naive-datetime", "date-only", "ambiguous-date", "repeated-time", "skipped-time"]
 
 _PY311 = sys.version_info >= (3, 11)
 _UTC = timezone.utc
@@ -74,28 +77,37 @@ def parse_datetime(
     if isinstance(value, datetime):
         return _aware(value, default_timezone, ())
     if isinstance(value, date):
-        return _in_zone(datetime.combine(value, time()), default_timezone), ("date-only",)
+        return _in_zone(datetime.combine(value, time()), default_timezone, ("date-only",))
     if isinstance(value, str):
         return _from_text(value.strip(), dayfirst, default_timezone)
     raise ValueError(f"expected a date, got {_describe(value)}")
 
 
-def _in_zone(naive: datetime, zone: tzinfo) -> datetime:
+def _in_zone(
+    naive: datetime, zone: tzinfo, notes: tuple[DateNote, ...]
+) -> tuple[datetime, tuple[DateNote, ...]]:
+    """*naive* read as a wall time in *zone*, with a note when that time is not unique there."""
     # A fixed offset, not the zone object: the article then holds what a source
     # writing that offset would give, and serialises and compares the same.
     if zone is _UTC:
-        return naive.replace(tzinfo=_UTC)
-    offset = naive.replace(tzinfo=zone).utcoffset()
+        return naive.replace(tzinfo=_UTC), notes
+    first = naive.replace(tzinfo=zone, fold=0)
+    offset = first.utcoffset()
     if offset is None:  # pragma: no cover - a tzinfo that knows no offset
-        return naive.replace(tzinfo=_UTC)
-    return naive.replace(tzinfo=_UTC if not offset else timezone(offset))
+        return naive.replace(tzinfo=_UTC), notes
+    if naive.replace(tzinfo=zone, fold=1).utcoffset() != offset:
+        # Clocks changed around this wall time: it happened twice (the first is
+        # taken) or never (read with the offset before the change).
+        back = first.astimezone(_UTC).astimezone(zone).replace(tzinfo=None, fold=0)
+        notes = (*notes, "repeated-time" if back == naive else "skipped-time")
+    return naive.replace(tzinfo=_UTC if not offset else timezone(offset)), notes
 
 
 def _aware(
     value: datetime, zone: tzinfo, notes: tuple[DateNote, ...]
 ) -> tuple[datetime, tuple[DateNote, ...]]:
     if value.tzinfo is None or value.utcoffset() is None:
-        return _in_zone(value.replace(tzinfo=None), zone), (*notes, "naive-datetime")
+        return _in_zone(value.replace(tzinfo=None), zone, (*notes, "naive-datetime"))
     offset = value.utcoffset()
     if not offset:
         if value.tzinfo is not _UTC:
@@ -134,7 +146,7 @@ def _from_text(text: str, dayfirst: bool, zone: tzinfo) -> tuple[datetime, tuple
     if parsed is not None:
         # A bare date written as text ("2017-01-24") has no time part at all.
         if len(text) <= 10 and parsed.time() == time() and parsed.tzinfo is None:
-            return _in_zone(parsed, zone), ("date-only",)
+            return _in_zone(parsed, zone, ("date-only",))
         return _aware(parsed, zone, ())
     notes: tuple[DateNote, ...] = ()
     numeric = _NUMERIC_DATE.match(text)
@@ -142,7 +154,7 @@ def _from_text(text: str, dayfirst: bool, zone: tzinfo) -> tuple[datetime, tuple
         day, notes = _numeric_date(numeric, text, dayfirst)
         rest = numeric["rest"].lstrip(",")
         if not rest.strip():
-            return _in_zone(datetime.combine(day, time()), zone), (*notes, "date-only")
+            return _in_zone(datetime.combine(day, time()), zone, (*notes, "date-only"))
         # The date is settled; the rest is read with the date in ISO order.
         text = day.isoformat() + rest
         parsed = _iso(text)
@@ -156,7 +168,7 @@ def _from_text(text: str, dayfirst: bool, zone: tzinfo) -> tuple[datetime, tuple
     if ambiguous:
         notes = (*notes, "ambiguous-date")
     if not has_time and parsed.tzinfo is None:
-        return _in_zone(parsed, zone), (*notes, "date-only")
+        return _in_zone(parsed, zone, (*notes, "date-only"))
     return _aware(parsed, zone, notes)
 
 

@@ -132,6 +132,17 @@ def test_default_timezone_places_naive_times_and_still_says_so() -> None:
     assert pickle.loads(pickle.dumps(parser)).default_timezone == parser.default_timezone
 
 
+def test_a_repeated_wall_time_in_the_default_zone_is_reported() -> None:
+    parser = newsmeta.Parser(default_timezone="Europe/Berlin")
+    article = parser.parse("---\ntitle: T\ndate: 2024-10-27 02:30:00\n---\n")
+    assert article.published == datetime(2024, 10, 27, 0, 30, tzinfo=UTC)
+    assert [(d.code, d.message) for d in article.diagnostics][1] == (
+        "ambiguous-time",
+        "'date' '2024-10-27 02:30:00' happened twice in Europe/Berlin (clocks went back); "
+        "the first was taken",
+    )
+
+
 def test_date_options_are_checked() -> None:
     with pytest.raises(ValueError, match="unknown time zone 'Mars/Olympus'"):
         newsmeta.Parser(default_timezone="Mars/Olympus")

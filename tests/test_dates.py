@@ -214,3 +214,21 @@ def test_a_weekday_that_contradicts_the_date_is_an_error(text: str) -> None:
     # 13 November 2017 was a Monday: one of the two is wrong, and we cannot tell which.
     with pytest.raises(ValueError, match="expected a date whose weekday matches"):
         parse_datetime(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "offset", "notes"),
+    [
+        # 27 October 2024, 03:00 CEST: clocks went back to 02:00, so 02:30 happened twice.
+        ("2024-10-27 02:30:00", CEST, ("naive-datetime", "repeated-time")),
+        # 31 March 2024, 02:00 CET: clocks went forward to 03:00, so 02:30 never happened.
+        ("2024-03-31 02:30:00", CET, ("naive-datetime", "skipped-time")),
+        ("2024-03-31 03:30:00", CEST, ("naive-datetime",)),
+        ("2024-10-27 03:30:00", CET, ("naive-datetime",)),
+    ],
+)
+def test_wall_times_that_clocks_skip_or_repeat_are_reported(
+    text: str, offset: timezone, notes: tuple[str, ...]
+) -> None:
+    parsed, got = parse_datetime(text, default_timezone=zone_named("Europe/Berlin"))
+    assert (parsed.tzinfo, got) == (offset, notes)
