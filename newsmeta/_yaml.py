@@ -40,6 +40,7 @@ import warnings
 from collections.abc import Callable, Sequence
 from typing import Any, Final, Literal
 
+from ._yaml_resolve import KeptTimestamp
 from ._yaml_simple import MAX_DEPTH as _SIMPLE_MAX_DEPTH
 from ._yaml_simple import load_simple
 from .errors import LoadError, SourceError
@@ -47,7 +48,7 @@ from .errors import LoadError, SourceError
 __all__ = [
     "DIFFERENCES",
     "DuplicatePolicy",
-    "ImpossibleDate",
+    "KeptTimestamp",
     "SlowYAMLWarning",
     "load_yaml",
     "locate",
@@ -56,8 +57,6 @@ __all__ = [
 ]
 
 DuplicatePolicy = Literal["error", "last"]
-#: A timestamp that cannot exist, kept as text: (key path, text, line, column).
-ImpossibleDate = tuple[tuple[str | int, ...], str, int, int]
 
 DIFFERENCES: Final = (
     "timestamps with 'Z' or a zero offset carry datetime.timezone.utc; other offsets an "
@@ -135,7 +134,7 @@ def load_yaml(
     duplicate_keys: DuplicatePolicy = "error",
     max_alias_expansion: int = 10_000,
     max_depth: int = 200,
-    impossible_dates: list[ImpossibleDate] | None = None,
+    impossible_dates: list[KeptTimestamp] | None = None,
 ) -> tuple[Any, tuple[tuple[str, int, int], ...]]:
     """Load the single YAML document in *text* into plain values; see the module doc.
 

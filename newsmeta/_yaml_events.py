@@ -40,6 +40,7 @@ from ._yaml_resolve import (
     WORD_START,
     WORDS,
     ImpossibleTimestamp,
+    KeptTimestamp,
     UnsupportedTag,
     construct_tagged,
     resolve_number,
@@ -151,7 +152,7 @@ def load_events(
     keep_last: bool,
     max_alias_expansion: int,
     max_depth: int,
-    impossible: list[ImpossibleDate] | None = None,
+    impossible: list[KeptTimestamp] | None = None,
 ) -> tuple[Any, tuple[tuple[str, int, int], ...]]:
     """Load *text* from parser events (``make_events`` None: the C parser).
 
@@ -203,7 +204,7 @@ def _build(
     max_alias_expansion: int,
     max_depth: int,
     max_alias_chars: int,
-    impossible: list[ImpossibleDate] | None,
+    impossible: list[KeptTimestamp] | None,
 ) -> tuple[Any, tuple[tuple[str, int, int], ...]]:
     """Consume parser events into values.
 
@@ -410,12 +411,9 @@ def _build(
 
 _SURROGATE: Final = SURROGATE.search
 
-#: A timestamp kept as text: (key path, text, line, column).
-ImpossibleDate = tuple[tuple[str | int, ...], str, int, int]
-
 
 def _kept_text(
-    impossible: list[ImpossibleDate] | None,
+    impossible: list[KeptTimestamp] | None,
     event: Any,
     stack: list[_Frame],
     container: Any,

@@ -26,6 +26,7 @@ __all__ = [
     "WORDS",
     "WORD_START",
     "ImpossibleTimestamp",
+    "KeptTimestamp",
     "UnsupportedTag",
     "construct_tagged",
     "resolve_number",
@@ -55,6 +56,10 @@ VALUE: Final = _Marker("tag:yaml.org,2002:value")
 
 class UnsupportedTag(ValueError):
     """An explicit tag that we refuse to construct (unknown, or not a plain type)."""
+
+
+#: A timestamp that names no real day, kept as text: (key path, text, line, column).
+KeptTimestamp = tuple[tuple[str | int, ...], str, int, int]
 
 
 class ImpossibleTimestamp(ValueError):

@@ -63,7 +63,7 @@ def load(
                 split.front_matter, keep_last=duplicate_keys == "last"
             )
         else:
-            impossible: list[_yaml.ImpossibleDate] = []
+            impossible: list[_yaml.KeptTimestamp] = []
             try:
                 value, duplicates = _load_yaml(
                     split.front_matter,
@@ -171,7 +171,7 @@ def _load_yaml(
     duplicate_keys: _yaml.DuplicatePolicy,
     max_alias_expansion: int,
     max_depth: int,
-    impossible_dates: list[_yaml.ImpossibleDate],
+    impossible_dates: list[_yaml.KeptTimestamp],
 ) -> tuple[Any, tuple[tuple[str, int, int], ...]]:
     # The loader's contract is to raise only newsmeta errors; this guard keeps a
     # file from crashing a batch if ruamel lets something else escape.
