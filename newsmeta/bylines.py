@@ -44,6 +44,8 @@ def _word_set(text: str) -> frozenset[str]:
 _MAYBE: Final = re.compile(r"[,&;\n(\[<]|\b(?i:and|in)\b|^(?i:by)\s")
 _BY: Final = re.compile(r"(?i:by)\s+")
 _SEPARATOR: Final = re.compile(r"\s*[;\n]\s*|\s*,\s*(?:(?:(?i:and)|&)\s+)?|\s+(?i:and)\s+|\s*&\s*")
+# The separators that cannot be part of a name written surname first ("Doe, Jane").
+_AND_ONLY: Final = re.compile(r"\s+(?i:and)\s+|\s*[&;\n]\s*")
 # "Julian Borger in Washington" (the Guardian's style): where the writer was.
 _LOCATION: Final = re.compile(r"\s+in\s+((?:[A-Z][\w'.-]*)(?:\s+[A-Z][\w'.-]*){0,3})\Z")
 _LINK: Final = re.compile(r"\[([^\[\]]+)\]\(\s*<?([^()\s<>]+)>?\s*\)")
@@ -59,7 +61,7 @@ _PARTICLES: Final = _word_set(
 )
 _CREDIT: Final = re.compile(r"([A-Za-z]+(?: [a-z]+){0,2}) by\s+(.+)\Z", re.DOTALL)
 _SUFFIX: Final = re.compile(r"(?i:jr|sr|ii|iii|iv|phd|ph\.d|md|m\.d|esq|mba)\.?\Z")
-_INITIALS: Final = re.compile(r"[A-Z][\w'-]*(?: [A-Z]\.)*\Z")
+_INITIALS: Final = re.compile(r"[A-Z][\w'-]*\.?(?: [A-Z]\.)*\Z")
 _WORD: Final = re.compile(r"[^\W\d_][\w'.-]*|\d+")
 
 # Words that make a part a role or title rather than a name.
@@ -106,8 +108,13 @@ def split_byline(text: str) -> tuple[Author, ...] | None:
     if len(original) > _MAX_BYLINE or _MAYBE.search(original) is None:
         return None
     body = _drop_by(original)
-    if not body or _is_team(body) or _is_surname_first(body):
+    if not body or _is_team(body):
         return None
+    if _is_surname_first(body):
+        return None if body == original else (Author(name=body),)
+    listed = _AND_ONLY.split(body)
+    if len(listed) > 1 and all(_is_surname_first(part) for part in listed):
+        return tuple(Author(name=part) for part in listed)  # "Doe, Jane and Roe, John"
     segments = _segments(body)
     if segments is None:
         return None

@@ -160,6 +160,9 @@ BYLINES: list[tuple[str, list[Person] | None]] = [
     ("Martin Luther King, Jr.", None),
     ("Smith, John", None),  # surname first: one person
     ("Smith, John A.", None),
+    ("By Smith, John", [person("Smith, John")]),
+    ("Doe, Jane and Roe, John", [person("Doe, Jane"), person("Roe, John")]),
+    ("Doe, Jane; Roe, J. R.", [person("Doe, Jane"), person("Roe, J. R.")]),
     ("The Nim Team", None),
     ("Research and Development Team", None),
     ("Jane Doe and the Nim Team", None),
