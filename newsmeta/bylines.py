@@ -254,7 +254,8 @@ def _assemble(segments: list[tuple[str, int]]) -> tuple[Author, ...] | None:
     people: list[_Piece] = []
     credits: dict[int, str] = {}
     after_role = False
-    for text, group in segments:
+    for index, (text, group) in enumerate(segments):
+        last = index == len(segments) - 1
         credit = _CREDIT.match(text) if group not in credits else None
         if credit is not None and credit[1].lower().split()[0] in _CREDITS:
             credits[group] = credit[1].lower()
@@ -270,7 +271,7 @@ def _assemble(segments: list[tuple[str, int]]) -> tuple[Author, ...] | None:
             piece.group = group
             people.append(piece)
             after_role = False
-            if "location" in piece.extra and text is segments[-1][0]:
+            if "location" in piece.extra and last:
                 # "Jane Doe and John Roe in Washington": both were there.
                 _share(people, group, "location", piece.extra["location"])
             continue
@@ -283,7 +284,7 @@ def _assemble(segments: list[tuple[str, int]]) -> tuple[Author, ...] | None:
             person.role = f"{person.role}, {piece.core}" if person.role else piece.core
             after_role = True
         elif piece.kind in ("org", "name"):
-            if piece.kind == "org" and text is segments[-1][0]:
+            if piece.kind == "org" and last:
                 # "Jane Doe and John Roe, Associated Press": the last word is everyone's.
                 _share(people, group, "affiliation", piece.core)
             else:

@@ -144,6 +144,14 @@ BYLINES: list[tuple[str, list[Person] | None]] = [
     ),
     ("Julian Borger in Washington", [person("Julian Borger", location="Washington")]),
     (
+        "Jane Doe, photos by John Roe and Max Mu",
+        [person("Jane Doe"), person("John Roe", role="photos"), person("Max Mu", role="photos")],
+    ),
+    (  # the same text twice: each is a person, the last one's affiliation is everyone's
+        "Jane Doe, Jane Doe, Reuters",
+        [person("Jane Doe", affiliation="Reuters"), person("Jane Doe", affiliation="Reuters")],
+    ),
+    (
         "Jane Doe and John Roe in New York",
         [person("Jane Doe", location="New York"), person("John Roe", location="New York")],
     ),
