@@ -149,6 +149,7 @@ def _from_text(text: str, dayfirst: bool, zone: tzinfo) -> tuple[datetime, tuple
             return _in_zone(parsed, zone, ("date-only",))
         return _aware(parsed, zone, ())
     notes: tuple[DateNote, ...] = ()
+    shown = text
     numeric = _NUMERIC_DATE.match(text)
     if numeric is not None:
         day, notes = _numeric_date(numeric, text, dayfirst)
@@ -164,7 +165,9 @@ def _from_text(text: str, dayfirst: bool, zone: tzinfo) -> tuple[datetime, tuple
             raise ImpossibleDate(f"expected a date that exists, got {numeric.string!r}")
     # Once a numeric date is settled the text starts with it in ISO order, which
     # dateutil must then read year-month-day whatever *dayfirst* says.
-    parsed, has_time, ambiguous = _dateutil(text, dayfirst and numeric is None, numeric is None)
+    parsed, has_time, ambiguous = _dateutil(
+        text, shown, dayfirst and numeric is None, numeric is None
+    )
     if ambiguous:
         notes = (*notes, "ambiguous-date")
     if not has_time and parsed.tzinfo is None:
@@ -224,13 +227,17 @@ _DEFAULT_A = datetime(2000, 1, 1)
 _DEFAULT_B = datetime(2001, 2, 2, 1, 1, 1)
 
 
-def _dateutil(text: str, dayfirst: bool, may_be_ambiguous: bool) -> tuple[datetime, bool, bool]:
-    """(the datetime, whether the text gave a time, whether day and month could swap)."""
+def _dateutil(
+    text: str, shown: str, dayfirst: bool, may_be_ambiguous: bool
+) -> tuple[datetime, bool, bool]:
+    """(the datetime, whether the text gave a time, whether day and month could swap).
+
+    *shown* is the text as the source wrote it, for messages.
+    """
     # dateutil fills missing parts from today's date; without a year the result
     # would change from day to day, so such text is not taken as a date.
     if len(text) > _MAX_DATE_TEXT or _YEAR.search(text) is None:
-        raise ValueError(f"expected a date, got {text!r}")
-    shown = text
+        raise ValueError(f"expected a date, got {shown!r}")
     text = _GMT_OFFSET.sub(_plain_offset, text)
     if _OFFSET.search(text):
         text = _ZONE_NAME.sub("", text)

@@ -232,3 +232,9 @@ def test_wall_times_that_clocks_skip_or_repeat_are_reported(
 ) -> None:
     parsed, got = parse_datetime(text, default_timezone=zone_named("Europe/Berlin"))
     assert (parsed.tzinfo, got) == (offset, notes)
+
+
+def test_messages_show_the_text_as_written() -> None:
+    # The date part is rewritten in ISO order before dateutil reads the rest.
+    with pytest.raises(ValueError, match=r"known time zone, got '01/02/2025 10:00 EST'"):
+        parse_datetime("01/02/2025 10:00 EST")
