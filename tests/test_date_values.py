@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import pickle
+import subprocess
+import sys
 from collections.abc import Iterator
 from datetime import datetime, timedelta, timezone
+from pathlib import Path
 
 import pytest
 
@@ -165,3 +168,17 @@ def test_date_options_are_checked() -> None:
 def test_issue_forms_through_parse(value: str, expected: datetime) -> None:
     article = newsmeta.parse(f"---\ntitle: T\ndate: '{value}'\n---\n")
     assert article.published == expected
+
+
+def test_import_newsmeta_compiles_no_date_or_byline_rules() -> None:
+    # Most documents never need them: they load on first use, not with the package.
+    code = (
+        "import sys, newsmeta\n"
+        "print(sorted(m for m in ('newsmeta._dates_text', 'newsmeta.bylines', 'dateutil', "
+        "'zoneinfo') if m in sys.modules))"
+    )
+    root = Path(__file__).resolve().parents[1]
+    run = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=root
+    )
+    assert run.stdout == "[]\n"
