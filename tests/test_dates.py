@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta, timezone
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from newsmeta.dates import ImpossibleDate, parse_datetime, zone_named
 
@@ -238,3 +240,25 @@ def test_messages_show_the_text_as_written() -> None:
     # The date part is rewritten in ISO order before dateutil reads the rest.
     with pytest.raises(ValueError, match=r"known time zone, got '01/02/2025 10:00 EST'"):
         parse_datetime("01/02/2025 10:00 EST")
+
+
+_DATE_ALPHABET = "0123456789-/.:+ TZGMUCAprilMonNov(),ESTamp"
+
+
+@given(
+    st.text(alphabet=_DATE_ALPHABET, max_size=40) | st.text(max_size=20),
+    st.booleans(),
+    st.sampled_from([UTC, CET, zone_named("Europe/Berlin"), zone_named("America/New_York")]),
+)
+def test_text_gives_an_aware_datetime_or_a_value_error(
+    text: str, dayfirst: bool, zone: timezone
+) -> None:
+    try:
+        parsed, notes = parse_datetime(text, dayfirst=dayfirst, default_timezone=zone)
+    except ValueError:
+        return
+    assert parsed.utcoffset() is not None
+    assert parsed.tzinfo.__class__ is timezone
+    assert set(notes) <= {
+        "naive-datetime", "date-only", "ambiguous-date", "repeated-time", "skipped-time"
+    }  # fmt: skip
