@@ -17,7 +17,7 @@ them, not by ``import newsmeta``.
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta, timezone
 
 from .dates import DateNote, ImpossibleDate, _iso
 
@@ -30,6 +30,13 @@ _NUMERIC_DATE = re.compile(
     r"|(?P<first>\d{1,2})(?P<sep2>[-/.])(?P<second>\d{1,2})(?P=sep2)(?P<year2>\d{4}))"
     r"(?P<rest>(?:[T ,].*)?)\Z",
     re.DOTALL,
+)
+# JavaScript's Date.toString(), as Hashnode exports print it:
+# "Mon Nov 13 2017 00:00:00 GMT+0000 (Coordinated Universal Time)".
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_JAVASCRIPT = re.compile(
+    r"(Mon|Tue|Wed|Thu|Fri|Sat|Sun) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) "
+    r"(\d{2}) (\d{4}) (\d{2}):(\d{2}):(\d{2}) GMT([-+])(\d{2})(\d{2})(?: \([^()]*\))?\Z"
 )
 # The time after a numeric date when it is written like ISO 8601: if such a time
 # does not exist (25:00), the date as a whole does not.
@@ -49,6 +56,9 @@ def read_text(text: str, dayfirst: bool) -> tuple[datetime, bool, tuple[DateNote
     Raises ``ImpossibleDate`` for a numeric date that names no real day, and
     ``ValueError`` for anything that is not a date.
     """
+    javascript = _JAVASCRIPT.match(text)
+    if javascript is not None:
+        return _javascript_date(javascript), False, ()
     notes: tuple[DateNote, ...] = ()
     shown = text
     numeric = _NUMERIC_DATE.match(text)
@@ -72,6 +82,22 @@ def read_text(text: str, dayfirst: bool) -> tuple[datetime, bool, tuple[DateNote
     if ambiguous:
         notes = (*notes, "ambiguous-date")
     return parsed, not has_time and parsed.tzinfo is None, notes
+
+
+def _javascript_date(match: re.Match[str]) -> datetime:
+    """The instant ``Date.toString()`` printed, read exactly, without dateutil."""
+    weekday, month, day, year, hour, minute, second, sign, hours, minutes = match.groups()
+    offset = timedelta(hours=int(hours), minutes=int(minutes))
+    try:
+        parsed = datetime(
+            int(year), _MONTHS.index(month) + 1, int(day), int(hour), int(minute), int(second),
+            tzinfo=timezone(-offset if sign == "-" else offset),
+        )  # fmt: skip
+    except ValueError:
+        raise ImpossibleDate(f"expected a date that exists, got {match.string!r}") from None
+    if _WEEKDAYS.index(weekday.lower()) != parsed.weekday():
+        raise ValueError(f"expected a date whose weekday matches, got {match.string!r}")
+    return parsed
 
 
 def _numeric_date(
@@ -140,7 +166,8 @@ def _dateutil(
             first = dateutil_parser.parse(text, default=_DEFAULT_A, dayfirst=dayfirst)
             second = dateutil_parser.parse(text, default=_DEFAULT_B, dayfirst=dayfirst)
             other = first
-            if may_be_ambiguous:
+            if may_be_ambiguous and _MONTH_NAME.search(text) is None:
+                # Only numbers can swap: "8 April 2022" reads the same either way.
                 other = dateutil_parser.parse(text, default=_DEFAULT_A, dayfirst=not dayfirst)
     except dateutil_parser.UnknownTimezoneWarning as exc:
         raise ValueError(f"expected a date with a known time zone, got {shown!r}") from exc
@@ -160,6 +187,7 @@ def _dateutil(
     return first, has_time, other != first
 
 
+_MONTH_NAME = re.compile(r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)")
 _WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _WEEKDAY = re.compile(
     r"\b(mon|tue|wed|thu|fri|sat|sun)(?:day|s|sday|nesday|rsday|urday)?\b\.?", re.IGNORECASE

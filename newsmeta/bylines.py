@@ -172,6 +172,8 @@ def _segments(text: str) -> list[tuple[str, int]] | None:
 
 def _mask_brackets(text: str) -> str | None:
     """*text* with everything inside (), [] and <> blanked, so separators there don't count."""
+    if not any(char in text for char in "()[]<>"):
+        return text  # the usual byline: nothing to blank
     closing = {"(": ")", "[": "]", "<": ">"}
     expected: list[str] = []
     out = []

@@ -170,6 +170,7 @@ def test_dayfirst(text: str, expected: datetime | None) -> None:
         "2020-01-01 25:00:00",
         "30/02/2023",
         "2024-13-01",
+        "Thu Feb 30 2017 00:00:00 GMT+0000 (Coordinated Universal Time)",
     ],
 )
 def test_a_date_that_does_not_exist_is_impossible(text: str) -> None:
