@@ -255,7 +255,7 @@ def _kind(core: str) -> str:
 def _assemble(segments: list[tuple[str, int]]) -> tuple[Author, ...] | None:
     people: list[_Piece] = []
     credits: dict[int, str] = {}
-    after_role = False
+    after_role = after_org = False
     for index, (text, group) in enumerate(segments):
         last = index == len(segments) - 1
         credit = _CREDIT.match(text) if group not in credits else None
@@ -265,14 +265,17 @@ def _assemble(segments: list[tuple[str, int]]) -> tuple[Author, ...] | None:
         piece = _Piece(text)
         if piece.kind == "org" and not people and len(segments) > 1:
             return None  # an organisation first: not a list of people
+        # After a role or an organisation, one capitalised word is not a new person:
+        # "Senior Engineer, Acme" (an affiliation), "BBC News, Washington" (a place).
+        continues = after_role or after_org
         starts_person = piece.kind == "name" and not (
-            after_role and " " not in piece.core and piece.url is None
+            continues and " " not in piece.core and piece.url is None
         )
         if starts_person:
             piece.role = credits.get(group)
             piece.group = group
             people.append(piece)
-            after_role = False
+            after_role = after_org = False
             if "location" in piece.extra and last:
                 # "Jane Doe and John Roe in Washington": both were there.
                 _share(people, group, "location", piece.extra["location"])
@@ -285,12 +288,15 @@ def _assemble(segments: list[tuple[str, int]]) -> tuple[Author, ...] | None:
         elif piece.kind == "role":
             person.role = f"{person.role}, {piece.core}" if person.role else piece.core
             after_role = True
+        elif piece.kind == "name" and after_org and not after_role:
+            _add(person.extra, "location", piece.core)
         elif piece.kind in ("org", "name"):
             if piece.kind == "org" and last:
                 # "Jane Doe and John Roe, Associated Press": the last word is everyone's.
                 _share(people, group, "affiliation", piece.core)
             else:
                 _add(person.extra, "affiliation", piece.core)
+            after_org = True
         person.url = person.url or piece.url
         person.email = person.email or piece.email
         for key, value in piece.extra.items():

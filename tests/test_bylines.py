@@ -129,6 +129,14 @@ BYLINES: list[tuple[str, list[Person] | None]] = [
     ),
     ("Jane Doe, Reuters", [person("Jane Doe", affiliation="Reuters")]),
     ("Jane Doe, The Washington Post", [person("Jane Doe", affiliation="The Washington Post")]),
+    (  # an organisation, then the place the writer filed from
+        "By Jane Doe, BBC News, Washington",
+        [person("Jane Doe", affiliation="BBC News", location="Washington")],
+    ),
+    (
+        "Jane Doe, Reuters, and John Roe",
+        [person("Jane Doe", affiliation="Reuters"), person("John Roe")],
+    ),
     (  # BBC: a role line, then the organisation
         "By Jane Doe\nBusiness reporter, BBC News",
         [person("Jane Doe", role="Business reporter", affiliation="BBC News")],
