@@ -334,7 +334,21 @@ def _build(
         extra={**normalized.extra, **builder.kept},
         dialect=dialect,
         format=format,
-        provenance=dict(normalized.provenance),
+        provenance=_honest(normalized.provenance, builder.kept, values),
         **values,
     )
     return article, [], diagnostics
+
+
+def _honest(
+    provenance: Mapping[str, str], kept: Mapping[str, Any], values: Mapping[str, Any]
+) -> dict[str, str]:
+    """*provenance* less the fields that took nothing: their source key went to ``extra``.
+
+    (``date: 0000-00-00`` is kept as text; ``published`` did not come from it.)
+    """
+    return {
+        name: key
+        for name, key in provenance.items()
+        if key not in kept or name == "title" or values.get(name) not in (None, ())
+    }

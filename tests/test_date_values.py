@@ -34,6 +34,7 @@ def test_an_impossible_yaml_date_is_kept_as_text_and_the_file_parses(yaml_path: 
     )
     assert (article.title, article.published, article.tags) == ("Placeholder", None, ("a",))
     assert article.extra == {"date": "0000-00-00"}
+    assert article.provenance == {"title": "title", "tags": "tags"}  # published took nothing
     assert [(d.code, d.key, d.line, d.message) for d in article.diagnostics] == [
         (
             "invalid-date",
