@@ -32,8 +32,8 @@ _split_byline: Callable[[str], tuple[Author, ...] | None]
 
 __all__ = [
     "BYLINE_SPLIT",
-    "ITEM_KEPT",
     "DATE_SETTINGS",
+    "ITEM_KEPT",
     "KEEPING_CODES",
     "KEPT",
     "NOTES",

@@ -317,7 +317,9 @@ def _sniff_text(head: bytes) -> str:
     return head.decode("utf-8", errors="ignore")
 
 
-def _parse_one(parser: Parser, dialect: str | None, task: _Task, as_json: bool) -> Result | None:
+def _parse_one(
+    parser: Parser, dialect: str | None, task: _Task, as_json: bool
+) -> Result | None:
     """The result for *task*, or ``None`` for a sniffed file without front matter."""
     if _skipped(task):
         return None

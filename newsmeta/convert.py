@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 from ._coerce import (
     DATE_SETTINGS,
     KEEPING_CODES,
+    KEPT,
     NOTES,
     Invalid,
     hooks_for_fields,

@@ -72,7 +72,8 @@ def test_parse_options_reach_the_parser(folder: Path, capsys: pytest.CaptureFixt
     assert json.loads(capsys.readouterr().out)["dialect"] == "generic"
     assert main(["parse", "news/naive.md", "--strict", "-q"]) == 1
     assert capsys.readouterr().err == (
-        "news/naive.md:3:1: 'date' '2024-01-01 10:00:00' has no time zone; taken as UTC (strict)\n"
+        "news/naive.md:3:1: 'date' '2024-01-01 10:00:00' has no time zone; "
+        "taken as UTC (strict)\n"
     )
     assert main(["parse", "news", "--pattern", "good.*", "--workers", "2", "-q"]) == 0
 

@@ -53,7 +53,7 @@ _HUGO_KEYS = "link:\n  brand: b.test\n  href: https://b.test/a\nmdName: m\n"
             "news/a.md:3:6: invalid YAML: mapping values are not allowed in this context",
         ),
         (
-            '+++\ntitle = "x"\ndate = \n+++\n',
+            "+++\ntitle = \"x\"\ndate = \n+++\n",
             newsmeta.LoadError,
             "news/a.md:3:8: invalid TOML: Invalid value",
         ),

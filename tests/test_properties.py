@@ -23,7 +23,9 @@ _AWARE = st.datetimes(
 ) | st.datetimes(
     min_value=datetime(1900, 1, 1),
     max_value=datetime(2100, 1, 1),
-    timezones=st.builds(lambda m: timezone(timedelta(minutes=m)), st.integers(-12 * 60, 14 * 60)),
+    timezones=st.builds(
+        lambda m: timezone(timedelta(minutes=m)), st.integers(-12 * 60, 14 * 60)
+    ),
 )
 
 

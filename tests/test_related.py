@@ -6,7 +6,9 @@ import json
 
 import newsmeta
 
-_ARTICLE = "---\ntitle: T\npublishedDateTime: 2024-01-01T00:00:00Z\noriginalUrl: https://x.test/a\n"
+_ARTICLE = (
+    "---\ntitle: T\npublishedDateTime: 2024-01-01T00:00:00Z\noriginalUrl: https://x.test/a\n"
+)
 
 
 def test_keys_a_related_item_has_no_field_for_stay_untouched_in_its_extra() -> None:
