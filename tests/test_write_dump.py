@@ -340,3 +340,14 @@ def test_generated_articles_round_trip(article: newsmeta.Article) -> None:
             again = newsmeta.parse(text, dialect=dialect)
             expected = set(_why_not_equal(article, dialect)) | lost
             assert _differences(article, again) <= expected, f"{dialect} {fmt}\n{text}"
+
+
+def test_an_author_name_that_reads_as_a_byline_is_written_as_a_mapping() -> None:
+    # "Ann and Bob" as one name (from a mapping) must not come back as two people.
+    article = newsmeta.parse(
+        "---\ntitle: T\nauthors:\n  - {name: Ann and Bob}\n  - Jane Doe\n---\n"
+    )
+    text = newsmeta.dump(article, dialect="generic")
+    assert "- name: Ann and Bob\n- Jane Doe\n" in text
+    again = newsmeta.parse(text)
+    assert (again.authors, again.diagnostics) == (article.authors, ())

@@ -52,7 +52,12 @@ def _date(value: datetime) -> str:
 
 def _author(author: Author) -> Any:
     if author.url is None and author.email is None and not author.extra:
-        return author.name
+        from ..bylines import split_byline
+
+        # A name that would read back as a byline ("Ann and Bob") is written as a
+        # mapping, which the reader never splits.
+        if split_byline(author.name) is None:
+            return author.name
     item: dict[str, Any] = {"name": author.name}
     if author.url is not None:
         item["url"] = author.url
