@@ -63,6 +63,8 @@ _PUBLISHED = (
     "published_time", "date_published", "publication_date", "post_date", "posted_at",
     "posted_on", "date_posted", "article:published_time", "dc.date", "dc.date.issued",
     "dcterms.issued", "dcterms.date", "issued", "date_issued", "first_published_at",
+    # Astro themes (AstroPaper's pubDatetime, publishedDate), Prismic, plain `posted`.
+    "published_date", "pub_datetime", "first_publication_date", "posted",
 )  # fmt: skip
 _CREATED = (
     "created", "created_at", "created_date", "created_on", "created_time", "date_created",
@@ -73,6 +75,7 @@ _UPDATED = (
     "updated_at", "updated_on", "updated_date", "date_updated", "modified", "modified_at",
     "modified_date", "modified_time", "date_modified", "article:modified_time",
     "og:updated_time", "dcterms.modified", "last_edited", "last_edited_time", "edited_at",
+    "mod_datetime",
 )  # fmt: skip
 _AUTHORS = (
     "authors", "author", "by", "byline", "author_name", "author_names", "writer",
