@@ -90,6 +90,7 @@ _IMAGES = (
 _URLS = (
     "canonical_url", "canonical", "canonical_link", "external_url", "url", "og:url",
     "link", "original_url", "permalink", "main_entity_of_page", "main_entity_of_page.@id",
+    "original_link",
 )  # fmt: skip
 
 _GENERIC_RULES: tuple[Rule, ...] = (

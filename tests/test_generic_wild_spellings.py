@@ -62,3 +62,24 @@ def test_posted_that_is_not_a_date_stays_in_extra() -> None:
     article = _parse("---\ntitle: T\nposted: true\n---\n")
     assert article.published is None
     assert article.extra == {"posted": True}
+
+
+def test_original_link_of_a_cross_post_is_the_url() -> None:
+    # Jekyll "post-external" layouts keep the original address of a cross-post here.
+    article = _parse(
+        "---\ntitle: T\ndate: 2022-03-29 12:00:00.000000000 Z\nlayout: post-external\n"
+        "original_link: https://a.test/log/2022-03-29-t/\n---\n"
+    )
+    assert (article.url, article.provenance["url"]) == (
+        "https://a.test/log/2022-03-29-t/",
+        "original_link",
+    )
+    assert article.published == datetime(2022, 3, 29, 12, tzinfo=timezone.utc)
+
+
+def test_the_own_url_still_wins_over_original_link() -> None:
+    article = _parse(
+        "---\ntitle: T\nurl: https://a.test/own\noriginalLink: https://b.test/x\n---\n"
+    )
+    assert article.url == "https://a.test/own"
+    assert article.extra == {"originalLink": "https://b.test/x"}
