@@ -14,13 +14,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from typing import Any, Protocol, runtime_checkable
 from urllib.parse import urlsplit
 
 from ._meaning import LooseTable, loose_matches, looser, unfit
 from ._paths import MISSING, KeyPath, path_problem, plain_key, residual, resolve
+from ._pattern import compile_pattern, pattern_converter
 from ._record import Record
+from .dates import parse_datetime
 from .errors import AdapterError
 from .model import Diagnostic
 
@@ -63,7 +65,12 @@ CANONICAL_FIELDS: Mapping[str, bool] = {
 
 # A converter returns _SKIP when a value is not meant for the field (``published:
 # false`` is no date): the rule then tries its next path and the key stays in extra.
+# It returns _REFUSED when the value was meant for the field but is not valid
+# (text that is no date): the next path is tried too, but if none gives a value,
+# the first refused one is used after all, so the core reports it ("'date' is not
+# a date: 'yesterday'") instead of a bad date vanishing silently.
 _SKIP = object()
+_REFUSED = object()
 
 _CODE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 _TRUE_WORDS = frozenset({"true", "yes", "on"})
@@ -87,14 +94,30 @@ def _convert_not(value: Any) -> Any:
 
 
 def _convert_date(value: Any) -> Any:
-    """Unix time (seconds, or milliseconds from 10^11) to a UTC datetime; a boolean
-    (Jekyll's ``published: false``) does not match; other values go to date parsing."""
+    """The value if it is a date (a date, a datetime, date text, or a one-item list
+    of one), Unix time (seconds, or milliseconds from 10^11) as a UTC datetime; a
+    boolean (Jekyll's ``published: false``) is skipped; anything else is refused."""
     if isinstance(value, bool):
         return _SKIP
-    if isinstance(value, int | float) and abs(value) >= _EPOCH_MIN:
-        seconds = value / 1000 if abs(value) >= _EPOCH_MILLIS else value
-        return datetime.fromtimestamp(seconds, tz=timezone.utc)
-    return value
+    if isinstance(value, date):
+        return value
+    if isinstance(value, int | float):
+        if abs(value) < _EPOCH_MIN:  # a year, a count ("read_time: 8"), NaN
+            return _REFUSED
+        try:
+            seconds = value / 1000 if abs(value) >= _EPOCH_MILLIS else value
+            return datetime.fromtimestamp(seconds, tz=timezone.utc)
+        except (OverflowError, OSError, ValueError):  # 10**400 is no time
+            return _REFUSED
+    if isinstance(value, list):
+        return value if len(value) == 1 and _convert_date(value[0]) is value[0] else _REFUSED
+    if isinstance(value, str):
+        try:
+            parse_datetime(value)
+        except (ValueError, OverflowError):
+            return _REFUSED
+        return value  # the core converts it, with its notes (no zone, no time)
+    return _REFUSED
 
 
 def _absolute_url(value: Any) -> str | None:
@@ -164,6 +187,9 @@ CONVERTER_TARGETS: Mapping[str, tuple[str, ...]] = {
     "list": _MULTI,
     "not": ("is_draft",),
     "url": ("url", "links", "source.url", "images", "source.images"),
+    # Its own regular expression (Rule(pattern=...)): a date for published and
+    # updated (groups year, month, day), or one group's text for any field.
+    "pattern": tuple(name for name in CANONICAL_FIELDS if name != "related"),
 }
 CONVERTERS: frozenset[str] = frozenset(CONVERTER_TARGETS)
 
@@ -272,7 +298,12 @@ class Rule(Record):
 
     *convert* names one of ``CONVERTERS``, applied to a found value before the
     field's own conversion; a value the converter does not accept (``date``
-    given a boolean) does not match, so the next path is tried.
+    given a boolean or ``'8 mins'``) does not match, so the next path is tried.
+    Text refused by ``date`` is still reported when no later path matches.
+
+    *pattern* is a regular expression, searched in text values: named groups
+    ``year``, ``month``, ``day`` give a date, exactly one group its text; no
+    match, no value (next path).  It implies ``convert="pattern"``.
 
     A *loose* rule matches its paths by meaning (``newsmeta._meaning``): case
     and separators are ignored (``publish_date`` = ``PublishDate`` =
@@ -284,12 +315,13 @@ class Rule(Record):
     e.g. ``published-from-created``), so that strict parsing refuses it.
     """
 
-    __slots__ = ("target", "paths", "convert", "loose", "note")
+    __slots__ = ("target", "paths", "convert", "loose", "note", "pattern")
     target: str
     paths: tuple[str, ...]
     convert: str | None
     loose: bool
     note: str | None
+    pattern: str | None
 
     def __init__(
         self,
@@ -299,8 +331,13 @@ class Rule(Record):
         *,
         loose: bool = False,
         note: str | None = None,
+        pattern: str | None = None,
     ) -> None:
-        self._init(target=target, paths=paths, convert=convert, loose=loose, note=note)
+        if pattern is not None and convert is None:
+            convert = "pattern"
+        self._init(
+            target=target, paths=paths, convert=convert, loose=loose, note=note, pattern=pattern
+        )
         if self.target not in CANONICAL_FIELDS:
             known = ", ".join(CANONICAL_FIELDS)
             raise AdapterError(f"unknown field {self.target!r}; expected one of: {known}")
@@ -327,6 +364,13 @@ class Rule(Record):
                     f"converter {self.convert!r} does not fit {self.target!r}; "
                     f"it fits: {', '.join(fits)}"
                 )
+        if self.convert == "pattern":
+            compile_pattern(self.target, self.pattern)
+        elif self.pattern is not None:
+            raise AdapterError(
+                f"rule for {self.target!r} has both converter {self.convert!r} and a pattern; "
+                "a pattern is a converter of its own"
+            )
 
 
 class MappingAdapter:
@@ -365,7 +409,11 @@ class MappingAdapter:
         plan: list[tuple[str, bool, Any, tuple[tuple[str, str | None], ...], str | None]] = []
         loose: list[tuple[str, bool, Any, str | None]] = []
         for rule in self._rules:
-            convert = _CONVERTER_FUNCTIONS[rule.convert] if rule.convert is not None else None
+            convert: Callable[[Any], Any] | None = None
+            if rule.convert == "pattern":
+                convert = pattern_converter(compile_pattern(rule.target, rule.pattern), _SKIP)
+            elif rule.convert is not None:
+                convert = _CONVERTER_FUNCTIONS[rule.convert]
             single = CANONICAL_FIELDS[rule.target]
             if rule.loose:
                 loose.append((rule.target, single, convert, rule.note))
@@ -453,6 +501,25 @@ class MappingAdapter:
         notes: list[Diagnostic] = []
         used: set[Any] = set()  # top-level keys taken whole
         deep: set[KeyPath] = set()  # longer key paths taken (link.href)
+        refused: dict[str, tuple[Any, str, Any, tuple[KeyPath, ...] | None, str | None]] = {}
+
+        def take(target: str, value: Any, path: str, key: Any, keys: Any, note: str | None) -> None:
+            if keys is None:
+                used.add(key)
+            else:
+                for taken in keys:
+                    if len(taken) == 1:
+                        used.add(taken[0])
+                    else:
+                        deep.add(taken)
+            if target == "related":
+                value = self._nested(value)
+                notes.extend(_hoisted(value, path))
+            fields[target] = value
+            provenance[target] = path
+            if note is not None:
+                notes.append(looser(note, target, path))
+
         for target, single, convert, paths, note in plan:
             if target in fields:
                 continue
@@ -465,33 +532,26 @@ class MappingAdapter:
                 if value is MISSING or value is None or value == "" or value == []:
                     continue
                 if convert is not None:
-                    value = _converted(convert, value)
-                    if value is _SKIP:
+                    converted = _converted(convert, value)
+                    if converted is _REFUSED:
+                        refused.setdefault(target, (value, path, key, keys, note))
                         continue
+                    if converted is _SKIP:
+                        continue
+                    value = converted
                 if single and value.__class__ is not str and isinstance(value, Mapping):
                     continue
                 if value.__class__ is bool and not single:
                     continue  # `cover: false` means no cover; the key stays in extra
-                if keys is None:
-                    used.add(key)
-                else:
-                    for taken in keys:
-                        if len(taken) == 1:
-                            used.add(taken[0])
-                        else:
-                            deep.add(taken)
-                if target == "related":
-                    value = self._nested(value)
-                    notes.extend(_hoisted(value, path))
-                fields[target] = value
-                provenance[target] = path
-                if note is not None:
-                    notes.append(looser(note, target, path))
+                take(target, value, path, key, keys, note)
                 break
         if self._loose and len(used) < len(mapping) and not self._loose_targets <= fields.keys():
             # Only now, with some field empty and some key left over, are the
             # leftover keys read by meaning.
             self._read_loosely(mapping, fields, provenance, notes, used, deep, loose)
+        for target, (value, path, key, keys, note) in refused.items():
+            if target not in fields:  # no path gave a valid value: report the first
+                take(target, value, path, key, keys, note)
         if not deep:
             extra = {k: v for k, v in mapping.items() if k not in used}
             return Normalized(fields, provenance, extra, tuple(notes))
@@ -532,9 +592,11 @@ class MappingAdapter:
                 if value is None or value == "" or value == []:
                     continue
                 if convert is not None:
-                    value = convert(value)
-                    if value is _SKIP:
+                    converted = _converted(convert, value)
+                    if converted is _SKIP:
                         continue
+                    if converted is not _REFUSED:  # else `unfit` explains it below
+                        value = converted
                 if single and value.__class__ is not str and isinstance(value, Mapping):
                     continue
                 if value.__class__ is bool and not single:

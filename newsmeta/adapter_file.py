@@ -1,10 +1,12 @@
-"""An adapter written as data in a YAML, TOML or JSON file: ``load_adapter(path)``.
+r"""An adapter written as data in a YAML, TOML or JSON file: ``load_adapter(path)``.
 
 The file says what a ``MappingAdapter`` needs, nothing more::
 
     name: acme                              # letters, digits, '-' or '_'
     description: Acme Wire export           # optional
-    signature: {acmeId: 3, headline: 1}     # optional: key path -> weight, for detection
+    extends: generic                        # optional: fields not filled here come from it
+    signature: {acmeId: 3, headline: 1}     # key path -> weight, for detection
+    detect: true                            # false: no signature, used by dialect= only
     fallback: false                         # optional
     fields:                                 # canonical field -> where to find it
       title: [headline, title]              # key paths, first present wins
@@ -13,7 +15,12 @@ The file says what a ``MappingAdapter`` needs, nothing more::
       is_draft: {paths: [live], convert: not}
       published:                            # several rules, tried in order
         - {paths: [issued], convert: date}
-        - [meta.date]
+        - {paths: [path], pattern: '(?P<year>\d{4})/(?P<month>\d\d)/(?P<day>\d\d)/'}
+
+A file without a signature would never be chosen by detection, so it is an
+error unless it says ``detect: false``.  ``extends`` names a built-in dialect,
+an installed plugin or an adapter passed in *known*; see ``ExtendingAdapter``
+for what is inherited (the fields, not the signature).
 
 Every mistake is an ``AdapterFileError`` naming the file, the line and column
 of the offending key where the format lets us find it, and what was expected.
@@ -24,7 +31,7 @@ from __future__ import annotations
 import difflib
 import os
 import sys
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -34,8 +41,9 @@ from ._json import load_json
 from ._paths import path_problem
 from ._read import read_file
 from ._words import kind_of
-from .adapter import CANONICAL_FIELDS, MappingAdapter, Rule
-from .errors import AdapterError, AdapterFileError, SourceError
+from .adapter import CANONICAL_FIELDS, Adapter, MappingAdapter, Rule
+from .errors import AdapterError, AdapterFileError, NewsmetaError, SourceError
+from .extending import ExtendingAdapter
 from .load import locate_key
 from .split import Format, Split
 
@@ -50,15 +58,19 @@ __all__ = ["MAX_ADAPTER_FILE_BYTES", "load_adapter"]
 MAX_ADAPTER_FILE_BYTES = 1024 * 1024
 
 _FORMATS: Mapping[str, Format] = {".yaml": "yaml", ".yml": "yaml", ".toml": "toml", ".json": "json"}
-_TOP_KEYS = ("name", "description", "signature", "fallback", "fields")
-_RULE_KEYS = ("paths", "convert")
+_TOP_KEYS = ("name", "description", "extends", "signature", "detect", "fallback", "fields")
+_RULE_KEYS = ("paths", "convert", "pattern")
 _FIELD_SHAPE = "a key path, a list of key paths, or a mapping with 'paths'"
 
 _KeyPath = tuple[str | int, ...]
 
 
-def load_adapter(path: str | os.PathLike[str]) -> MappingAdapter:
-    """Read the mapping file at *path* (``.yaml``, ``.yml``, ``.toml`` or ``.json``)."""
+def load_adapter(path: str | os.PathLike[str], *, known: Iterable[Adapter] = ()) -> MappingAdapter:
+    """Read the mapping file at *path* (``.yaml``, ``.yml``, ``.toml`` or ``.json``).
+
+    ``extends: NAME`` looks *NAME* up among *known* (e.g. a parser's adapters, or
+    files loaded before), then the built-in dialects, then installed plugins.
+    """
     where = file_path(path, AdapterFileError)
     fmt = _FORMATS.get(Path(where).suffix.lower())
     if fmt is None:
@@ -78,16 +90,17 @@ def load_adapter(path: str | os.PathLike[str]) -> MappingAdapter:
         ) from exc
     except UnicodeDecodeError as exc:
         raise AdapterFileError("adapter file is not UTF-8 text", path=where) from exc
-    return _Reader(where, fmt, text).adapter()
+    return _Reader(where, fmt, text, known).adapter()
 
 
 class _Reader:
     """Validates one loaded file; ``fail`` points at the key that is wrong."""
 
-    def __init__(self, path: str, fmt: Format, text: str) -> None:
+    def __init__(self, path: str, fmt: Format, text: str, known: Iterable[Adapter]) -> None:
         self.path = path
         self.format = fmt
         self.text = text
+        self.known = {adapter.name: adapter for adapter in known}
 
     def fail(self, reason: str, at: _KeyPath = ()) -> NoReturn:
         found = locate_key(Split(self.format, self.text, "", 0), at) if at else None
@@ -125,14 +138,48 @@ class _Reader:
         fallback = data.get("fallback", False)
         if not isinstance(fallback, bool):
             self.fail(f"'fallback' is {kind_of(fallback)}; expected true or false", ("fallback",))
-        signature = self.signature(data.get("signature", {}))
-        rules = self.rules(data)
+        base = self.base(data["extends"]) if "extends" in data else None
+        rules = self.rules(data, extends=base is not None)
+        signature = self.signature(data)
         try:
+            if base is not None:
+                return ExtendingAdapter(
+                    name,
+                    rules,
+                    base=base,
+                    signature=signature,
+                    fallback=fallback,
+                    description=description,
+                )
             return MappingAdapter(
                 name, rules, signature=signature, fallback=fallback, description=description
             )
         except AdapterError as exc:  # pragma: no cover - every case is checked above
             self.fail(str(exc))
+
+    def base(self, value: Any) -> Adapter:
+        if not isinstance(value, str):
+            self.fail(f"'extends' is {kind_of(value)}; expected an adapter's name", ("extends",))
+        if value in self.known:
+            return self.known[value]
+        from . import plugins
+        from .dialects import BUILTIN_ADAPTERS
+
+        builtin = {adapter.name: adapter for adapter in BUILTIN_ADAPTERS}
+        if value in builtin:
+            return builtin[value]
+        installed = plugins.installed()
+        if value in installed:
+            try:
+                return plugins.load_plugin(value)
+            except NewsmetaError as exc:
+                self.fail(f"'extends' names plugin {value!r}, which fails: {exc}", ("extends",))
+        names = [*self.known, *builtin, *installed]
+        self.fail(
+            f"'extends' names unknown adapter {value!r}{_hint(value, names)}; "
+            f"expected one of: {', '.join(dict.fromkeys(names))}",
+            ("extends",),
+        )
 
     def name(self, data: Mapping[str, Any]) -> str:
         if "name" not in data:
@@ -144,10 +191,37 @@ class _Reader:
             self.fail(f"'name' {name!r} must be letters, digits, '-' or '_'", ("name",))
         return name
 
-    def signature(self, value: Any) -> dict[str, float]:
+    def signature(self, data: Mapping[str, Any]) -> dict[str, float]:
+        detect = data.get("detect", True)
+        if not isinstance(detect, bool):
+            self.fail(f"'detect' is {kind_of(detect)}; expected true or false", ("detect",))
+        if not detect:
+            if "signature" in data:
+                self.fail(
+                    "'signature' is given but 'detect' is false; remove 'detect: false' "
+                    "to take part in detection, or the signature to use the adapter "
+                    "with dialect= only",
+                    ("signature",),
+                )
+            return {}
+        if "signature" not in data:
+            self.fail(
+                "missing 'signature': without one the adapter is never chosen by "
+                "detection; add keys that identify the source with weights "
+                "(signature: {storyId: 3, headline: 1}), or 'detect: false' if it is "
+                "meant for dialect= only",
+                ("name",),
+            )
+        value = data["signature"]
         if not isinstance(value, Mapping):
             self.fail(
                 f"'signature' is {kind_of(value)}; expected a mapping of key paths to weights",
+                ("signature",),
+            )
+        if not value:
+            self.fail(
+                "'signature' is empty; expected key paths with weights "
+                "(signature: {storyId: 3, headline: 1}), or 'detect: false' instead",
                 ("signature",),
             )
         weights: dict[str, float] = {}
@@ -161,7 +235,9 @@ class _Reader:
             weights[key] = float(weight)
         return weights
 
-    def rules(self, data: Mapping[str, Any]) -> list[Rule]:
+    def rules(self, data: Mapping[str, Any], *, extends: bool) -> list[Rule]:
+        if extends and data.get("fields") in (None, {}):
+            return []  # only a signature of its own: every field comes from the base
         if "fields" not in data:
             self.fail(
                 "missing 'fields'; expected a mapping of canonical fields to source key paths"
@@ -192,13 +268,13 @@ class _Reader:
 
     def rule(self, target: str, spec: Any, at: _KeyPath) -> Rule:
         shown = "fields." + ".".join(str(part) for part in at[1:])
-        convert = None
+        convert = pattern = None
         if isinstance(spec, Mapping):
             for key in spec:
                 if key not in _RULE_KEYS:
                     self.fail(
                         f"{shown!r} has unknown key {key!r}; "
-                        "expected 'paths' and optionally 'convert'",
+                        "expected 'paths' and optionally 'convert' or 'pattern'",
                         (*at, key),
                     )
             if "paths" not in spec:
@@ -209,13 +285,22 @@ class _Reader:
                     f"'{shown}.convert' is {kind_of(convert)}; expected a converter name",
                     (*at, "convert"),
                 )
+            pattern = spec.get("pattern")
+            if "pattern" in spec and not isinstance(pattern, str):
+                self.fail(
+                    f"'{shown}.pattern' is {kind_of(pattern)}; expected a regular expression",
+                    (*at, "pattern"),
+                )
             paths = self.paths(spec["paths"], f"{shown}.paths", (*at, "paths"))
         else:
             paths = self.paths(spec, shown, at)
         try:
-            return Rule(target, paths, convert=convert)
+            return Rule(target, paths, convert=convert, pattern=pattern)
         except AdapterError as exc:
-            self.fail(str(exc), (*at, "convert") if isinstance(spec, Mapping) else at)
+            where = at
+            if isinstance(spec, Mapping):
+                where = (*at, "pattern" if "pattern" in spec else "convert")
+            self.fail(str(exc), where)
 
     def paths(self, value: Any, shown: str, at: _KeyPath) -> tuple[str, ...]:
         items = [value] if isinstance(value, str) else value

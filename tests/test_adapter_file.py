@@ -99,7 +99,7 @@ def test_a_field_may_list_several_rules(tmp_path: Path) -> None:
     path = _write(
         tmp_path,
         "a.yaml",
-        "name: a\nfields:\n  title: [t]\n  is_draft:\n"
+        "name: a\ndetect: false\nfields:\n  title: [t]\n  is_draft:\n"
         "    - {paths: [draft]}\n    - {paths: [live], convert: not}\n",
     )
     rules = load_adapter(path).rules
@@ -124,7 +124,7 @@ def test_a_field_may_list_several_rules(tmp_path: Path) -> None:
         (
             "name: a\nfeilds: {title: [t]}\n",
             ":2:1: unknown key 'feilds' (did you mean 'fields'?); "
-            "expected one of: name, description, signature, fallback, fields",
+            "expected one of: name, description, extends, signature, detect, fallback, fields",
         ),
         (
             "name: a\n",
@@ -158,7 +158,7 @@ def test_a_field_may_list_several_rules(tmp_path: Path) -> None:
         ),
         (
             "name: a\nfields:\n  is_draft: {paths: [live], convert: nott}\n",
-            ":3:29: unknown converter 'nott' for 'is_draft'; expected one of: date, list, not, url",
+            ":3:29: unknown converter 'nott' for 'is_draft'; expected one of: date, list, not, pattern, url",
         ),
         (
             "name: a\nfields:\n  title: {paths: [t], convert: date}\n",
@@ -167,7 +167,7 @@ def test_a_field_may_list_several_rules(tmp_path: Path) -> None:
         (
             "name: a\nfields:\n  is_draft: {path: [live]}\n",
             ":3:14: 'fields.is_draft' has unknown key 'path'; "
-            "expected 'paths' and optionally 'convert'",
+            "expected 'paths' and optionally 'convert' or 'pattern'",
         ),
         (
             "name: a\nsignature: {acmeId: 0}\nfields: {title: [t]}\n",

@@ -1,0 +1,96 @@
+"""An adapter that builds on another: its own rules first, the base's for the rest.
+
+``extends: generic`` in a mapping file (or ``ExtendingAdapter(..., base=GENERIC)``)
+says "read this source like generic, except where I say otherwise":
+
+* **fields** — the extending adapter's rules run first; every field they leave
+  empty is filled by the base adapter from the keys that are left.  A field it
+  names whose paths hold nothing in a file is still filled by the base, so an
+  extension never reads less than its base.
+* **detection** is the extending adapter's own: its ``signature`` and
+  ``fallback``; the base's are not inherited (``generic`` votes for any
+  ``title``, which would make every extension claim every file).
+* **nothing is lost** — a key the base took for a field the extension had
+  already filled goes back to ``extra``.
+
+The base may be any ``Adapter``: a built-in dialect, a mapping file, a plugin
+or your own class; it is asked through ``normalize`` only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from ._paths import MISSING, KeyPath, residual, resolve
+from .adapter import Adapter, MappingAdapter, Normalized, Rule
+
+__all__ = ["ExtendingAdapter"]
+
+
+class ExtendingAdapter(MappingAdapter):
+    """A ``MappingAdapter`` whose empty fields are filled by *base*."""
+
+    def __init__(
+        self,
+        name: str,
+        rules: Sequence[Rule],
+        *,
+        base: Adapter,
+        signature: Mapping[str, float],
+        fallback: bool = False,
+        description: str = "",
+    ) -> None:
+        super().__init__(
+            name, rules, signature=signature, fallback=fallback, description=description
+        )
+        self._base = base
+
+    @property
+    def base(self) -> Adapter:
+        """The adapter this one builds on."""
+        return self._base
+
+    def __repr__(self) -> str:
+        return f"ExtendingAdapter({self.name!r}, {len(self.rules)} rules, base={self._base.name!r})"
+
+    def normalize(self, mapping: Mapping[str, Any]) -> Normalized:
+        own = super().normalize(mapping)
+        rest = self._base.normalize(own.extra)
+        fields = dict(own.fields)
+        provenance = dict(own.provenance)
+        kept: list[str] = []
+        dropped: list[str] = []
+        for name, value in rest.fields.items():
+            path = rest.provenance.get(name)
+            if name in fields:
+                if path is not None:
+                    dropped.append(path)
+                continue
+            fields[name] = value
+            if path is not None:
+                provenance[name] = path
+                kept.append(path)
+        extra = _restore(own.extra, rest.extra, dropped, kept) if dropped else rest.extra
+        diagnostics = own.diagnostics + tuple(
+            d for d in rest.diagnostics if d.key is None or d.key not in dropped
+        )
+        return Normalized(fields, provenance, extra, diagnostics)
+
+
+def _restore(
+    source: Mapping[str, Any], extra: Mapping[str, Any], dropped: list[str], kept: list[str]
+) -> dict[str, Any]:
+    """*extra* with what the base took for *dropped* fields put back from *source*."""
+    taken: set[KeyPath] = set()
+    for path in kept:
+        taken.update(resolve(source, path)[1])
+    restored = dict(extra)
+    for path in dropped:
+        for key_path in resolve(source, path)[1]:
+            root = key_path[0]
+            value = residual(source[root], taken, (root,))
+            if value is not MISSING:
+                restored[root] = value
+    in_order = [key for key in source if key in restored]
+    return {key: restored[key] for key in (*in_order, *(k for k in restored if k not in source))}
