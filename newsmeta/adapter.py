@@ -403,9 +403,14 @@ class MappingAdapter:
         self._least = min(self._signature.values(), default=0.0)
         self._fallback = fallback
         self.description = description
+        self._compile()
+
+    def _compile(self) -> None:
         # Compiled once: plain top-level keys are looked up directly, which is
         # what nearly every path is; only dotted or indexed paths walk.
-        self._votes = tuple((path, plain_key(path), weight) for path, weight in signature.items())
+        self._votes = tuple(
+            (path, plain_key(path), weight) for path, weight in self._signature.items()
+        )
         plan: list[tuple[str, bool, Any, tuple[tuple[str, str | None], ...], str | None]] = []
         loose: list[tuple[str, bool, Any, str | None]] = []
         for rule in self._rules:
@@ -434,6 +439,23 @@ class MappingAdapter:
         self._related_loose = frozenset(
             number for number, step in enumerate(loose) if step[0] in RELATED_FIELDS
         )
+
+    # The compiled plan holds closures (pattern converters) and this module's
+    # sentinels: it is rebuilt from the rules after unpickling (batch workers).
+    _COMPILED = (
+        "_votes", "_plan", "_related_plan", "_loose", "_loose_table", "_loose_targets",
+        "_related_loose",
+    )  # fmt: skip
+
+    def __getstate__(self) -> dict[str, Any]:
+        state = dict(self.__dict__)
+        for compiled in self._COMPILED:
+            state.pop(compiled, None)
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+        self._compile()
 
     @property
     def name(self) -> str:

@@ -23,6 +23,7 @@ from typing import IO, Any
 
 from . import __version__
 from ._extras import require
+from .adapter import Adapter
 from .batch import DEFAULT_PATTERNS, Output, Result, Summary, _skipped, _tasks, parse_many
 from .errors import MissingExtraError, NewsmetaError
 from .parser import Parser
@@ -52,6 +53,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             )
         except ValueError as error:  # an unknown --timezone
             command.error(str(error))
+        _add_adapters(parser, options, command)
         for dialect in (getattr(options, "dialect", None), getattr(options, "to", None)):
             if dialect is None:
                 continue
@@ -127,6 +129,7 @@ def _argument_parser() -> argparse.ArgumentParser:
 
     detect = commands.add_parser("detect", help="show which dialect each file is read as")
     detect.add_argument("paths", nargs="+", metavar="FILE", help="files, folders or globs")
+    _add_adapter_option(detect)
     detect.add_argument(
         "-v",
         "--verbose",
@@ -290,8 +293,12 @@ def _add_batch_options(command: argparse.ArgumentParser) -> None:
         "(path, error, code, line, column, message)",
     )
     command.add_argument(
-        "--dialect", metavar="NAME", help="read every file in this dialect (no detection)"
+        "--dialect",
+        metavar="NAME",
+        help="read every file in this dialect (no detection); a mapping file's name "
+        "(with --adapter) or an installed plugin's name works too",
     )
+    _add_adapter_option(command)
     command.add_argument(
         "--workers",
         type=int,
@@ -353,6 +360,59 @@ def _fields(options: argparse.Namespace) -> tuple[str, ...] | None:
     except ValueError as error:
         options.command.error(str(error))
         raise  # not reached: error() exits
+
+
+def _add_adapter_option(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--adapter",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="a mapping file (.yaml, .yml, .toml, .json) or an installed plugin's name "
+        "that joins detection like a built-in dialect (repeatable; a file may extend "
+        "one given before it)",
+    )
+
+
+_MAPPING_FILE_SUFFIXES = (".yaml", ".yml", ".toml", ".json")
+
+
+def _add_adapters(
+    parser: Parser, options: argparse.Namespace, command: argparse.ArgumentParser
+) -> None:
+    """Register every --adapter in order; a mistake is a usage error (exit 2).
+
+    ``--dialect FILE`` is taken as ``--adapter FILE --dialect <its name>``.
+    """
+    from . import plugins
+    from .adapter_file import load_adapter
+
+    given = list(getattr(options, "adapter", []))
+    dialect = getattr(options, "dialect", None)
+    if dialect is not None and _is_mapping_file(dialect) and dialect not in given:
+        given.append(dialect)
+    for value in given:
+        adapter: Adapter
+        try:
+            if _is_mapping_file(value):
+                adapter = load_adapter(value, known=parser.adapters)
+            elif value in plugins.installed():
+                adapter = plugins.load_plugin(value)
+            else:
+                known = ", ".join(plugins.installed()) or "none"
+                command.error(
+                    f"--adapter {value!r} is neither a mapping file (.yaml, .yml, .toml, "
+                    f".json) nor an installed plugin; installed plugins: {known}"
+                )
+            parser.register(adapter)
+        except NewsmetaError as error:
+            command.error(str(error))
+        if value == dialect:
+            options.dialect = adapter.name
+
+
+def _is_mapping_file(value: str) -> bool:
+    return value.lower().endswith(_MAPPING_FILE_SUFFIXES) or os.sep in value
 
 
 # -- commands ---------------------------------------------------------------------
@@ -580,9 +640,29 @@ def _run_detect(options: argparse.Namespace, parser: Parser) -> int:
                 voters = ", ".join(candidate.voters) or "-"
                 kind = " (fallback)" if candidate.fallback else ""
                 print(f"  {candidate.name}{kind} {candidate.score:.2f}: {voters}")
+            _print_plugin_candidates(parser, mapping)
         if detection.chosen is None:
             failed = True
     return EXIT_FAILED if failed else EXIT_OK
+
+
+def _print_plugin_candidates(parser: Parser, mapping: dict[str, object]) -> None:
+    """Installed plugins not in detection, scored as if they were: what --adapter NAME would do."""
+    from . import plugins
+    from .detect import rank
+
+    registered = {adapter.name for adapter in parser.adapters}
+    for name in plugins.installed():
+        if name in registered:
+            continue
+        note = f"(plugin, not in detection; --adapter {name} adds it)"
+        try:
+            candidate = rank([plugins.load_plugin(name)], mapping).candidates[0]
+        except NewsmetaError as error:
+            print(f"  {name} {note}: fails to load: {error}")
+            continue
+        voters = ", ".join(candidate.voters) or "-"
+        print(f"  {name} {note} {candidate.score:.2f}: {voters}")
 
 
 def _run_schema(options: argparse.Namespace, parser: Parser) -> int:

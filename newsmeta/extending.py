@@ -88,7 +88,7 @@ def _restore(
     restored = dict(extra)
     for path in dropped:
         for key_path in resolve(source, path)[1]:
-            root = key_path[0]
+            root = str(key_path[0])  # a top-level key is always text
             value = residual(source[root], taken, (root,))
             if value is not MISSING:
                 restored[root] = value

@@ -158,7 +158,8 @@ def test_a_field_may_list_several_rules(tmp_path: Path) -> None:
         ),
         (
             "name: a\nfields:\n  is_draft: {paths: [live], convert: nott}\n",
-            ":3:29: unknown converter 'nott' for 'is_draft'; expected one of: date, list, not, pattern, url",
+            ":3:29: unknown converter 'nott' for 'is_draft'; "
+            "expected one of: date, list, not, pattern, url",
         ),
         (
             "name: a\nfields:\n  title: {paths: [t], convert: date}\n",

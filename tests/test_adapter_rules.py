@@ -149,7 +149,8 @@ def test_signature_may_use_nested_and_each_item_paths() -> None:
         ),
         (
             lambda: Rule("is_draft", ("t",), convert="nope"),
-            "unknown converter 'nope' for 'is_draft'; expected one of: date, list, not, pattern, url",
+            "unknown converter 'nope' for 'is_draft'; "
+            "expected one of: date, list, not, pattern, url",
         ),
         (lambda: Rule("title", ()), "rule for 'title' names no source keys"),
     ],
