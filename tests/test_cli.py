@@ -96,8 +96,9 @@ def test_validate_prints_no_articles(folder: Path, capsys: pytest.CaptureFixture
 
 
 def test_detect_names_the_dialect_and_with_v_every_candidate(
-    folder: Path, capsys: pytest.CaptureFixture[str]
+    folder: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setattr(newsmeta.plugins, "installed", lambda: ())  # see test_cli_adapters
     assert main(["detect", "news/good.md"]) == 0
     assert capsys.readouterr() == ("news/good.md: hugo (best score 0.22)\n", "")
     assert main(["detect", "-v", "news/good.md", "news/broken.md"]) == 1
