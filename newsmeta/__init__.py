@@ -40,6 +40,8 @@ if TYPE_CHECKING:
     from .arrow import to_arrow
     from .batch import DEFAULT_PATTERNS, Result, Summary, parse_many
     from .partition import parse_partition
+    from .extending import ExtendingAdapter
+    from .infer import infer_adapter
     from .schema import json_schema
     from .urls import canonical_url, dedup_key
     from .write.render import LossWarning
@@ -58,6 +60,8 @@ _LAZY = {
     "canonical_url": "urls",
     "dedup_key": "urls",
     "LossWarning": "write.render",
+    "ExtendingAdapter": "extending",
+    "infer_adapter": "infer",
 }
 
 
@@ -91,6 +95,7 @@ __all__ = [
     "Diagnostic",
     "DialectError",
     "EncodingError",
+    "ExtendingAdapter",
     "FieldError",
     "FieldProblem",
     "FrontMatterError",
@@ -122,6 +127,7 @@ __all__ = [
     "edit",
     "export",
     "from_dict",
+    "infer_adapter",
     "json_schema",
     "load_adapter",
     "parse",
@@ -232,8 +238,11 @@ def export(
     return _export(articles, format, title=title, link=link)  # type: ignore[arg-type]
 
 
-def load_adapter(path: str | os.PathLike[str]) -> MappingAdapter:
-    """A ``MappingAdapter`` from a YAML, TOML or JSON mapping file (see the README)."""
+def load_adapter(
+    path: str | os.PathLike[str], *, known: Iterable[Adapter] = ()
+) -> MappingAdapter:
+    """A ``MappingAdapter`` from a YAML, TOML or JSON mapping file (see the README);
+    ``extends: NAME`` may name one of *known* besides the built-ins and plugins."""
     from .adapter_file import load_adapter as _load_adapter
 
-    return _load_adapter(path)
+    return _load_adapter(path, known=known)

@@ -212,8 +212,10 @@ def _hoisted(items: tuple[Any, ...], path: str) -> list[Diagnostic]:
 
 
 def converter_accepts(convert: str, value: Any) -> bool:
-    """Whether the named converter takes *value* (writers check a value reads back)."""
-    return _CONVERTER_FUNCTIONS[convert](value) is not _SKIP
+    """Whether the named converter takes *value*: writers check a value reads back,
+    ``newsmeta infer`` judges a value's shape by it."""
+    result = _CONVERTER_FUNCTIONS[convert](value)
+    return result is not _SKIP and result is not _REFUSED
 
 
 class Normalized(Record):

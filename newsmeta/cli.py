@@ -140,6 +140,19 @@ def _argument_parser() -> argparse.ArgumentParser:
 
     _add_convert(commands)
     _add_set(commands)
+    infer = commands.add_parser(
+        "infer", help="draft a mapping file (YAML, commented) from a sample of a source"
+    )
+    infer.add_argument("paths", nargs="+", metavar="PATH", help="files, folders or globs")
+    infer.add_argument("--name", help="the dialect name (default: from the folder's name)")
+    infer.add_argument(
+        "--pattern",
+        action="append",
+        metavar="GLOB",
+        help=f"file names read in folders (repeatable; default {' '.join(DEFAULT_PATTERNS)})",
+    )
+    infer.add_argument("--limit", type=int, metavar="N", help="read at most N files")
+    infer.set_defaults(run=_run_infer, command=infer)
 
     schema = commands.add_parser("schema", help="print the JSON Schema of the parse output")
     schema.add_argument(
@@ -663,6 +676,31 @@ def _print_plugin_candidates(parser: Parser, mapping: dict[str, object]) -> None
             continue
         voters = ", ".join(candidate.voters) or "-"
         print(f"  {name} {note} {candidate.score:.2f}: {voters}")
+
+
+def _run_infer(options: argparse.Namespace, parser: Parser) -> int:
+    from .infer import infer_adapter
+
+    if options.name is not None and not options.name.replace("-", "").replace("_", "").isalnum():
+        options.command.error(f"--name {options.name!r} must be letters, digits, '-' or '_'")
+    draft = infer_adapter(
+        options.paths,
+        name=options.name,
+        patterns=tuple(options.pattern) if options.pattern else None,
+        limit=options.limit,
+    )
+    for message in draft.unreadable:
+        print(message, file=sys.stderr)
+    if not draft.files:
+        print("no front matter could be read; no draft written", file=sys.stderr)
+        return EXIT_FAILED
+    sys.stdout.write(draft.text)
+    print(
+        f"{draft.files} files read, {len(draft.unreadable)} unreadable; "
+        f"draft for {draft.name!r} written",
+        file=sys.stderr,
+    )
+    return EXIT_OK
 
 
 def _run_schema(options: argparse.Namespace, parser: Parser) -> int:

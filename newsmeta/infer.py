@@ -1,0 +1,456 @@
+"""Learn: draft a mapping file from a sample of a source's files (``newsmeta infer``).
+
+``infer_adapter(paths)`` loads the front matter of every file (no detection),
+counts each key and the shape of its values, and proposes for each canonical
+field the keys that hold it — chosen by *name* and confirmed by *shape*:
+
+* **names** come from the built-in adapters' rules (``newsmeta.dialects``):
+  every key path a built-in dialect reads for a field, compared without case or
+  separators (``PublishDate`` = ``publish_date`` = ``publishDate``), and split
+  into words (``created_date`` -> created, date) so that a new compound of
+  known words is recognised too.  A few words the built-ins do not use yet
+  (``headline``, ``byline``, ``dek``) extend that vocabulary: ``_MORE_WORDS``.
+* **shapes** confirm it: every value of a key must fit the field (dates,
+  absolute URLs, people, lists of short text, image mappings ...), so a draft
+  never turns a file that parses into one that fails.
+
+The draft ``extends: generic``: its rules run first and generic fills what
+they leave, so parsing the sample with it gives at least what generic gives.
+Its ``signature`` is made of keys frequent in the sample and unknown to the
+built-in dialects; if there are none it says ``detect: false``.  Every number
+in its comments is counted by running the draft itself over the sample.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from ._draft import _plural
+from ._paths import path_problem
+from ._record import Record
+from .adapter import CANONICAL_FIELDS, Adapter, MappingAdapter, Rule, converter_accepts
+from .errors import NewsmetaError
+from .extending import ExtendingAdapter
+
+__all__ = ["Draft", "infer_adapter"]
+
+# Words the built-in rules do not spell yet, by field (the rules give the rest).
+_MORE_WORDS: Mapping[str, tuple[str, ...]] = {
+    "title": ("headline", "heading", "hed"),
+    "summary": ("dek", "standfirst", "lede", "teaser", "intro", "blurb", "subhead"),
+    "published": ("posted", "post", "issued", "pub", "filed"),
+    "updated": ("edited", "revised", "modified"),
+    "authors": ("byline", "creator", "writer", "writers", "by", "contributors"),
+    "tags": ("keyword", "topic", "topics", "label", "labels", "subjects"),
+    "categories": ("section", "sections"),
+    "images": ("img", "photo", "picture", "hero", "banner", "featured", "og"),
+    "url": ("canonical", "href", "permalink"),
+    "source.name": ("publisher", "outlet", "site"),
+}
+# Words that say what kind of value a key holds more than what it means.
+_WEAK_WORDS = frozenset({"name", "date", "time", "url", "text", "at", "on", "of", "the"})
+# Fields a draft proposes keys for; the others are left to generic and to you.
+_INFERRED = (
+    "title", "summary", "url", "published", "updated", "authors", "source.name",
+    "tags", "categories", "images", "slug", "aliases", "kind", "is_draft", "language",
+)  # fmt: skip
+_IMAGE_FILE = re.compile(r"\.(jpe?g|png|gif|webp|avif|svg|bmp|tiff?)(\?.*)?$", re.IGNORECASE)
+_LANGUAGE = re.compile(r"[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*")
+_PATH_DATE = re.compile(r"(?<!\d)(\d{4})[/-](\d{1,2})[/-](\d{1,2})(?!\d)")
+_PATH_DATE_PATTERN = r"(?<!\d)(?P<year>\d{4})[/-](?P<month>\d{1,2})[/-](?P<day>\d{1,2})(?!\d)"
+_SAFE_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_.\-\[\]]*")
+_WORD = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+")
+_MIN_SIGNATURE_SHARE = 0.5
+_MAX_SIGNATURE_KEYS = 5
+
+
+class Draft(Record):
+    """A drafted mapping file: ``text`` (commented YAML) and what it was made from."""
+
+    __slots__ = ("name", "text", "files", "unreadable", "rules", "signature")
+    name: str
+    text: str
+    files: int
+    unreadable: tuple[str, ...]
+    rules: tuple[Rule, ...]
+    signature: Mapping[str, float]
+
+    def __init__(
+        self,
+        name: str,
+        text: str,
+        files: int,
+        unreadable: tuple[str, ...],
+        rules: tuple[Rule, ...],
+        signature: Mapping[str, float],
+    ) -> None:
+        self._init(
+            name=name,
+            text=text,
+            files=files,
+            unreadable=unreadable,
+            rules=rules,
+            signature=signature,
+        )
+
+    def __str__(self) -> str:
+        return self.text
+
+
+def infer_adapter(
+    paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
+    *,
+    name: str | None = None,
+    patterns: tuple[str, ...] | None = None,
+    limit: int | None = None,
+) -> Draft:
+    """Draft a mapping file from the files, folders or globs in *paths*.
+
+    *name* is the dialect name (default: from the folder's name); *patterns*
+    the file names read in folders (default ``*.md``, ``*.markdown``); *limit*
+    reads at most that many files.  Files whose front matter cannot be read are
+    listed in ``Draft.unreadable`` (``file:line:col: message``) and left out.
+    """
+    from .batch import DEFAULT_PATTERNS, _tasks
+    from .dialects import BUILTIN_ADAPTERS, GENERIC
+    from .parser import Parser
+
+    sources = [paths] if isinstance(paths, str | os.PathLike) else list(paths)
+    parser = Parser()
+    mappings: list[dict[str, Any]] = []
+    unreadable: list[str] = []
+    for where, text in _tasks([os.fspath(p) for p in sources], patterns or DEFAULT_PATTERNS):
+        if limit is not None and len(mappings) + len(unreadable) >= limit:
+            break
+        try:
+            if isinstance(text, NewsmetaError):  # a glob matching nothing, say
+                raise text
+            data = text if text is not None else _read(where)
+            mapping, _ = parser.load(parser.split(data, path=where), path=where)
+        except NewsmetaError as error:
+            unreadable.append(str(error))
+            continue
+        mappings.append(mapping)
+    chosen = name or _name_from(sources)
+    vocabulary = _Vocabulary(BUILTIN_ADAPTERS)
+    stats = _count(mappings)
+    rules, notes, skipped = _choose_rules(stats, vocabulary, len(mappings))
+    signature = _signature(stats, vocabulary, len(mappings))
+    adapter = ExtendingAdapter(chosen, rules, base=GENERIC, signature=signature)
+    from ._draft import render
+
+    text = render(
+        name=chosen,
+        sources=[os.fspath(p) for p in sources],
+        mappings=mappings,
+        unreadable=unreadable,
+        adapter=adapter,
+        notes=notes,
+        skipped=skipped,
+        stats=stats,
+    )
+    return Draft(chosen, text, len(mappings), tuple(unreadable), tuple(rules), signature)
+
+
+def _read(where: str) -> bytes:
+    from .errors import SourceError
+
+    try:
+        with open(where, "rb") as handle:
+            return handle.read()
+    except OSError as exc:
+        raise SourceError(f"cannot read file: {exc.strerror or exc}", path=where) from exc
+
+
+def _name_from(sources: list[Any]) -> str:
+    for source in sources:
+        base = os.path.basename(os.path.normpath(os.fspath(source)))
+        if os.path.isfile(os.fspath(source)):
+            base = os.path.basename(os.path.dirname(os.path.abspath(os.fspath(source))))
+        words = _words(base.split(".")[0])
+        if words:
+            return "-".join(words)[:40]
+    return "mysource"
+
+
+# -- vocabulary ---------------------------------------------------------------
+
+
+def _words(key: str) -> list[str]:
+    """``publishDate`` -> [publish, date]; ``og:image`` -> [og, image]."""
+    return [word.lower() for word in _WORD.findall(key)]
+
+
+def normalized(key: str) -> str:
+    """A key without case or separators: ``Publish-Date`` -> ``publishdate``."""
+    return "".join(_words(key))
+
+
+class _Vocabulary:
+    """The names each field goes by, read from the adapters' rules."""
+
+    def __init__(self, adapters: Iterable[MappingAdapter]) -> None:
+        self.names: dict[str, set[str]] = {field: set() for field in CANONICAL_FIELDS}
+        self.words: dict[str, set[str]] = {field: set() for field in CANONICAL_FIELDS}
+        self.known: set[str] = set()  # every key a built-in adapter reads or votes with
+        self.rule_words: set[str] = set()  # every word of those keys
+        for adapter in adapters:
+            for path in adapter.signature:
+                self.known.add(normalized(path.split(".")[0].split("[")[0]))
+            for rule in adapter.rules:
+                for path in rule.paths:
+                    leaf = path.split(".")[-1].split("[")[0]
+                    self.known.add(normalized(path.split(".")[0].split("[")[0]))
+                    self.names[rule.target].add(normalized(leaf))
+                    self.words[rule.target].update(_words(leaf))
+                    self.rule_words.update(_words(leaf))
+        for field, more in _MORE_WORDS.items():
+            self.words[field].update(more)
+        for words in self.words.values():
+            words -= {"at", "on", "of", "the"}
+
+    def fields_for(self, key: str) -> list[str]:
+        """Canonical fields *key* may hold, most likely first (by name only)."""
+        leaf = key.split(".")[-1]
+        words = _words(key)  # `seo.title`, `link.href`: the outer key speaks too
+        if not words:
+            return []
+        scored: list[tuple[float, int, str]] = []
+        for order, field in enumerate(_INFERRED):
+            score = 3.0 if normalized(leaf) in self.names[field] else 0.0
+            score += sum(0.5 if w in _WEAK_WORDS else 1.0 for w in words if w in self.words[field])
+            if score > 0:
+                scored.append((-score, order, field))
+        return [field for _, _, field in sorted(scored)]
+
+
+# -- counting -----------------------------------------------------------------
+
+
+class _KeyStats:
+    """How often a key path is present in the sample, and the shapes of its values."""
+
+    def __init__(self) -> None:
+        self.files = 0
+        self.shapes: Counter[str] = Counter()
+        self.values: list[Any] = []
+
+
+def _count(mappings: list[dict[str, Any]]) -> dict[str, _KeyStats]:
+    stats: dict[str, _KeyStats] = {}
+
+    def add(path: str, value: Any) -> None:
+        if value is None or value == "" or value == [] or value == {}:
+            return
+        entry = stats.setdefault(path, _KeyStats())
+        entry.files += 1
+        entry.shapes[shape_of(value)] += 1
+        entry.values.append(value)
+
+    for mapping in mappings:
+        for key, value in mapping.items():
+            if not isinstance(key, str):
+                continue
+            add(key, value)
+            if isinstance(value, Mapping) and not _is_image_mapping(value):
+                for inner, item in value.items():
+                    if isinstance(inner, str) and "." not in inner:
+                        add(f"{key}.{inner}", item)
+    return stats
+
+
+def shape_of(value: Any) -> str:
+    """A short description of a value's shape, as the draft's comments say it."""
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, str):
+        text = value.strip()
+        if len(text) <= 40 and converter_accepts("date", text):  # the converter's own judgement
+            return "date"
+        if _absolute_url(text):
+            return "image URL" if _IMAGE_FILE.search(text) else "URL"
+        if _IMAGE_FILE.search(text) and " " not in text:
+            return "image path"
+        if _PATH_DATE.search(text) and " " not in text:
+            return "path with a date"
+        if "\n" in text.strip() or len(text) > 200:
+            return "long text"
+        return "short text"
+    if isinstance(value, int | float):
+        return "date" if converter_accepts("date", value) else "number"
+    if hasattr(value, "isoformat"):
+        return "date"
+    if isinstance(value, Mapping):
+        if _is_image_mapping(value):
+            return "image mapping"
+        if isinstance(value.get("name"), str):
+            return "person"
+        return "mapping"
+    if isinstance(value, list):
+        shapes = {shape_of(item) for item in value if item is not None}
+        if shapes <= {"short text"}:
+            return "list of short text"
+        if len(shapes) == 1:
+            only = next(iter(shapes))
+            return "list of lists" if only.startswith("list") else f"list of {_plural(only)}"
+        return "mixed list"
+    return type(value).__name__
+
+
+def _absolute_url(text: str) -> bool:
+    return text.startswith(("http://", "https://")) and " " not in text and len(text) > 10
+
+
+def _is_image_mapping(value: Mapping[Any, Any]) -> bool:
+    for key in ("url", "src", "href", "path", "image"):
+        found = value.get(key)
+        if isinstance(found, str) and (_IMAGE_FILE.search(found) or _absolute_url(found)):
+            return True
+    return False
+
+
+# -- choosing -----------------------------------------------------------------
+
+# The shapes each field accepts: every value of a key must have one of them.
+_FITS: Mapping[str, frozenset[str]] = {
+    "title": frozenset({"short text"}),
+    "summary": frozenset({"short text", "long text"}),
+    "url": frozenset({"URL"}),
+    "published": frozenset({"date"}),
+    "updated": frozenset({"date"}),
+    "authors": frozenset({"short text", "list of short text", "person", "list of people"}),
+    "source.name": frozenset({"short text"}),
+    "tags": frozenset({"short text", "list of short text"}),
+    "categories": frozenset({"short text", "list of short text"}),
+    "images": frozenset(
+        {"image URL", "image path", "image mapping", "list of image URLs", "list of image paths"}
+        | {"list of image mappings", "URL", "list of URLs"}
+    ),
+    "slug": frozenset({"short text"}),
+    "aliases": frozenset({"short text", "list of short text", "path with a date"}),
+    "kind": frozenset({"short text"}),
+    "is_draft": frozenset({"boolean"}),
+    "language": frozenset({"short text"}),
+}
+
+
+def _fits(field: str, key: str, entry: _KeyStats) -> bool:
+    shapes = set(entry.shapes)
+    if field in ("published", "updated"):
+        # convert: date passes over booleans (Jekyll's `published: false`)
+        return "date" in shapes and shapes <= {"date", "boolean"}
+    if not shapes <= _FITS[field]:
+        return False
+    if field == "is_draft":  # `published: true` means the opposite: left to generic
+        return "draft" in _words(key)
+    texts = [v for v in entry.values if isinstance(v, str)]
+    if field == "slug":
+        return all(" " not in t.strip() for t in texts)
+    if field == "language":
+        return all(_LANGUAGE.fullmatch(t.strip()) for t in texts)
+    if field == "kind":
+        return all(len(t) <= 40 for t in texts)
+    if field == "aliases":
+        return all(_is_site_path(v) for v in _flat(entry.values))
+    return True
+
+
+def _is_site_path(value: Any) -> bool:
+    return isinstance(value, str) and value.startswith("/") and " " not in value
+
+
+def _flat(values: list[Any]) -> list[Any]:
+    return [item for value in values for item in (value if isinstance(value, list) else [value])]
+
+
+class Note(Record):
+    """Why a key is in the draft: how many files hold it, in what shapes."""
+
+    __slots__ = ("key", "files", "shapes")
+    key: str
+    files: int
+    shapes: tuple[tuple[str, int], ...]
+
+    def __init__(self, key: str, files: int, shapes: tuple[tuple[str, int], ...]) -> None:
+        self._init(key=key, files=files, shapes=shapes)
+
+
+def _choose_rules(
+    stats: Mapping[str, _KeyStats], vocabulary: _Vocabulary, total: int
+) -> tuple[list[Rule], dict[str, Note], dict[str, str]]:
+    """Rules for the fields, a note per chosen key, and why a named key was left out."""
+    chosen: dict[str, list[tuple[int, int, str]]] = {}
+    notes: dict[str, Note] = {}
+    skipped: dict[str, str] = {}
+    # Top-level keys first: `author.name` is not proposed when `author` is.
+    for key, entry in sorted(stats.items(), key=lambda item: "." in item[0]):
+        if ("." in key and key.split(".")[0] in notes) or path_problem(key):
+            continue
+        candidates = vocabulary.fields_for(key)
+        for rank, field in enumerate(candidates):
+            if _fits(field, key, entry):
+                chosen.setdefault(field, []).append((rank, -entry.files, key))
+                notes[key] = Note(key, entry.files, tuple(entry.shapes.most_common()))
+                break
+        else:
+            if candidates:
+                shapes = ", ".join(f"{n} {s}" for s, n in entry.shapes.most_common())
+                skipped[key] = f"named like {candidates[0]}, but holds {shapes}"
+    rules: list[Rule] = []
+    for field in _INFERRED:
+        keys = [key for _, _, key in sorted(chosen.get(field, []))]
+        if keys:
+            rules.append(Rule(field, tuple(keys), convert=_converter_for(field, keys, stats)))
+    dated = [k for k, e in stats.items() if set(e.shapes) == {"path with a date"}]
+    if dated:
+        best = max(dated, key=lambda k: stats[k].files)
+        rules.append(Rule("published", (best,), pattern=_PATH_DATE_PATTERN))
+        notes[best] = Note(best, stats[best].files, tuple(stats[best].shapes.most_common()))
+    return rules, notes, skipped
+
+
+def _converter_for(field: str, keys: list[str], stats: Mapping[str, _KeyStats]) -> str | None:
+    if field in ("published", "updated"):
+        return "date"
+    if field == "url":
+        return "url"
+    if field in ("tags", "categories"):
+        texts = [v for key in keys for v in stats[key].values if isinstance(v, str)]
+        return "list" if any("," in text for text in texts) else None
+    return None
+
+
+def _signature(
+    stats: Mapping[str, _KeyStats], vocabulary: _Vocabulary, total: int
+) -> dict[str, float]:
+    """Top-level keys in at least half the files that no built-in dialect reads."""
+    if not total:
+        return {}
+    unusual = [
+        (entry.files, key)
+        for key, entry in stats.items()
+        if "." not in key
+        and normalized(key) not in vocabulary.known
+        # `created_date` is new, but generic-like: every word of it is a known key's
+        and not set(_words(key)) <= vocabulary.rule_words
+        and entry.files / total >= _MIN_SIGNATURE_SHARE
+        and _SAFE_KEY.fullmatch(key)
+    ]
+    unusual.sort(key=lambda item: (-item[0], item[1]))
+    signature: dict[str, float] = {}
+    for files, key in unusual[:_MAX_SIGNATURE_KEYS]:
+        share = files / total
+        signature[key] = 3.0 if share >= 0.9 else 2.0 if share >= 0.75 else 1.0
+    return signature
+
+
+def fields_filled(adapter: Adapter, mappings: list[dict[str, Any]]) -> Counter[str]:
+    """How many of *mappings* the adapter fills each canonical field for."""
+    filled: Counter[str] = Counter()
+    for mapping in mappings:
+        filled.update(list(adapter.normalize(mapping).fields))
+    return filled
