@@ -30,7 +30,7 @@ def shapes_text(files: int, total: int, shapes: tuple[tuple[str, int], ...]) -> 
         kinds = f"all {_plural(shapes[0][0])}"
     else:
         kinds = ", ".join(f"{n:,} {shape if n == 1 else _plural(shape)}" for shape, n in shapes)
-    return f"{files:,} of {total:,} files, {kinds}"
+    return f"{files:,} of {total:,} file{'' if total == 1 else 's'}, {kinds}"
 
 
 def _plural(shape: str) -> str:
@@ -110,7 +110,8 @@ def render(
     lines.append("# Fields this draft fills (generic alone), in files of the sample:")
     for field in sorted(set(filled) | set(alone), key=_field_order):
         lines.append(f"#   {field}: {filled[field]:,} ({alone[field]:,}) of {total:,}")
-    unmapped = _unmapped(adapter, mappings)
+    named = {path.split(".")[0].split("[")[0] for rule in adapter.rules for path in rule.paths}
+    unmapped = [(key, files) for key, files in _unmapped(adapter, mappings) if key not in named]
     if unmapped:
         lines.append("# Not mapped (kept in each article's extra):")
         for key, files in unmapped:

@@ -44,14 +44,16 @@ _MORE_WORDS: Mapping[str, tuple[str, ...]] = {
     "summary": ("dek", "standfirst", "lede", "teaser", "intro", "blurb", "subhead"),
     "published": ("posted", "post", "issued", "pub", "filed"),
     "updated": ("edited", "revised", "modified"),
-    "authors": ("byline", "creator", "writer", "writers", "by", "contributors"),
+    "authors": ("byline", "creator", "writer", "writers", "contributors"),
     "tags": ("keyword", "topic", "topics", "label", "labels", "subjects"),
     "categories": ("section", "sections"),
     "images": ("img", "photo", "picture", "hero", "banner", "featured", "og"),
-    "url": ("canonical", "href", "permalink"),
+    "url": ("canonical", "href", "permalink", "original"),
     "source.name": ("publisher", "outlet", "site"),
 }
 # Words that say what kind of value a key holds more than what it means.
+# Names too short to be matched as a word of a longer key (`sort_by` is no byline).
+_MORE_NAMES: Mapping[str, tuple[str, ...]] = {"authors": ("by",)}
 _WEAK_WORDS = frozenset({"name", "date", "time", "url", "text", "at", "on", "of", "the"})
 # Fields a draft proposes keys for; the others are left to generic and to you.
 _INFERRED = (
@@ -210,22 +212,33 @@ class _Vocabulary:
                     self.rule_words.update(_words(leaf))
         for field, more in _MORE_WORDS.items():
             self.words[field].update(more)
+        for field, names in _MORE_NAMES.items():
+            self.names[field].update(names)
         for words in self.words.values():
             words -= {"at", "on", "of", "the"}
 
-    def fields_for(self, key: str) -> list[str]:
-        """Canonical fields *key* may hold, most likely first (by name only)."""
+    def fields_for(self, key: str) -> list[tuple[float, str]]:
+        """Canonical fields *key* may hold with how well its name says so, best first.
+
+        A key a built-in rule reads for the field scores highest; otherwise each
+        word of the key the field's names use counts, a word that only says what
+        kind of value it is (``date``, ``url``, ``name``) half, and such words
+        alone are not enough (``eventUrl`` is no article URL).
+        """
         leaf = key.split(".")[-1]
         words = _words(key)  # `seo.title`, `link.href`: the outer key speaks too
         if not words:
             return []
         scored: list[tuple[float, int, str]] = []
         for order, field in enumerate(_INFERRED):
-            score = 3.0 if normalized(leaf) in self.names[field] else 0.0
-            score += sum(0.5 if w in _WEAK_WORDS else 1.0 for w in words if w in self.words[field])
-            if score > 0:
-                scored.append((-score, order, field))
-        return [field for _, _, field in sorted(scored)]
+            exact = normalized(leaf) in self.names[field]
+            strong = [w for w in words if w in self.words[field] and w not in _WEAK_WORDS]
+            if not exact and not strong:
+                continue
+            weak = [w for w in words if w in self.words[field] and w in _WEAK_WORDS]
+            score = (3.0 if exact else 0.0) + len(strong) + 0.5 * len(weak)
+            scored.append((-score, order, field))
+        return [(-score, field) for score, _, field in sorted(scored)]
 
 
 # -- counting -----------------------------------------------------------------
@@ -383,7 +396,7 @@ def _choose_rules(
     stats: Mapping[str, _KeyStats], vocabulary: _Vocabulary, total: int
 ) -> tuple[list[Rule], dict[str, Note], dict[str, str]]:
     """Rules for the fields, a note per chosen key, and why a named key was left out."""
-    chosen: dict[str, list[tuple[int, int, str]]] = {}
+    chosen: dict[str, list[tuple[float, int, str]]] = {}
     notes: dict[str, Note] = {}
     skipped: dict[str, str] = {}
     # Top-level keys first: `author.name` is not proposed when `author` is.
@@ -391,15 +404,15 @@ def _choose_rules(
         if ("." in key and key.split(".")[0] in notes) or path_problem(key):
             continue
         candidates = vocabulary.fields_for(key)
-        for rank, field in enumerate(candidates):
+        for score, field in candidates:
             if _fits(field, key, entry):
-                chosen.setdefault(field, []).append((rank, -entry.files, key))
+                chosen.setdefault(field, []).append((-score, -entry.files, key))
                 notes[key] = Note(key, entry.files, tuple(entry.shapes.most_common()))
                 break
         else:
             if candidates:
                 shapes = ", ".join(f"{n} {s}" for s, n in entry.shapes.most_common())
-                skipped[key] = f"named like {candidates[0]}, but holds {shapes}"
+                skipped[key] = f"named like {candidates[0][1]}, but holds {shapes}"
     rules: list[Rule] = []
     for field in _INFERRED:
         keys = [key for _, _, key in sorted(chosen.get(field, []))]
