@@ -58,7 +58,8 @@ _WEAK_WORDS = frozenset({"name", "date", "time", "url", "text", "at", "on", "of"
 # Fields a draft proposes keys for; the others are left to generic and to you.
 _INFERRED = (
     "title", "summary", "url", "published", "updated", "authors", "source.name",
-    "tags", "categories", "images", "slug", "aliases", "kind", "is_draft", "language",
+    "source.domain", "source.images", "tags", "categories", "images", "slug", "aliases",
+    "kind", "is_draft", "language",
 )  # fmt: skip
 _IMAGE_FILE = re.compile(r"\.(jpe?g|png|gif|webp|avif|svg|bmp|tiff?)(\?.*)?$", re.IGNORECASE)
 _LANGUAGE = re.compile(r"[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*")
@@ -200,6 +201,7 @@ class _Vocabulary:
         self.words: dict[str, set[str]] = {field: set() for field in CANONICAL_FIELDS}
         self.known: set[str] = set()  # every key a built-in adapter reads or votes with
         self.rule_words: set[str] = set()  # every word of those keys
+        self.base_reads: dict[tuple[str, str], str | None] = {}  # (field, key) -> converter
         for adapter in adapters:
             for path in adapter.signature:
                 self.known.add(normalized(path.split(".")[0].split("[")[0]))
@@ -207,7 +209,9 @@ class _Vocabulary:
                 for path in rule.paths:
                     leaf = path.split(".")[-1].split("[")[0]
                     self.known.add(normalized(path.split(".")[0].split("[")[0]))
-                    self.names[rule.target].add(normalized(leaf))
+                    self.names[rule.target].add(normalized(path))  # `link.href` -> linkhref
+                    if adapter.name == "generic":  # what the draft's base reads anyway
+                        self.base_reads[(rule.target, path)] = rule.convert
                     self.words[rule.target].update(_words(leaf))
                     self.rule_words.update(_words(leaf))
         for field, more in _MORE_WORDS.items():
@@ -225,13 +229,12 @@ class _Vocabulary:
         kind of value it is (``date``, ``url``, ``name``) half, and such words
         alone are not enough (``eventUrl`` is no article URL).
         """
-        leaf = key.split(".")[-1]
         words = _words(key)  # `seo.title`, `link.href`: the outer key speaks too
         if not words:
             return []
         scored: list[tuple[float, int, str]] = []
         for order, field in enumerate(_INFERRED):
-            exact = normalized(leaf) in self.names[field]
+            exact = normalized(key) in self.names[field]
             strong = [w for w in words if w in self.words[field] and w not in _WEAK_WORDS]
             if not exact and not strong:
                 continue
@@ -319,21 +322,27 @@ def _absolute_url(text: str) -> bool:
 
 
 def _is_image_mapping(value: Mapping[Any, Any]) -> bool:
+    described = any(key in value for key in _IMAGE_DETAILS)
     for key in ("url", "src", "href", "path", "image"):
         found = value.get(key)
-        if isinstance(found, str) and (_IMAGE_FILE.search(found) or _absolute_url(found)):
+        if isinstance(found, str) and (
+            _IMAGE_FILE.search(found) or (described and _absolute_url(found))
+        ):
             return True
     return False
+
+
+_IMAGE_DETAILS = ("alt", "width", "height", "caption", "credit", "size", "mime_type")
 
 
 # -- choosing -----------------------------------------------------------------
 
 # The shapes each field accepts: every value of a key must have one of them.
 _FITS: Mapping[str, frozenset[str]] = {
-    "title": frozenset({"short text"}),
+    "title": frozenset({"short text", "long text"}),
     "summary": frozenset({"short text", "long text"}),
     "url": frozenset({"URL"}),
-    "published": frozenset({"date"}),
+    "published": frozenset({"date"}),  # and booleans: see _fits
     "updated": frozenset({"date"}),
     "authors": frozenset({"short text", "list of short text", "person", "list of people"}),
     "source.name": frozenset({"short text"}),
@@ -343,7 +352,12 @@ _FITS: Mapping[str, frozenset[str]] = {
         {"image URL", "image path", "image mapping", "list of image URLs", "list of image paths"}
         | {"list of image mappings", "URL", "list of URLs"}
     ),
+    "source.images": frozenset(
+        {"image URL", "image path", "image mapping", "list of image URLs", "list of image paths"}
+        | {"list of image mappings"}
+    ),
     "slug": frozenset({"short text"}),
+    "source.domain": frozenset({"short text"}),
     "aliases": frozenset({"short text", "list of short text", "path with a date"}),
     "kind": frozenset({"short text"}),
     "is_draft": frozenset({"boolean"}),
@@ -396,7 +410,7 @@ def _choose_rules(
     stats: Mapping[str, _KeyStats], vocabulary: _Vocabulary, total: int
 ) -> tuple[list[Rule], dict[str, Note], dict[str, str]]:
     """Rules for the fields, a note per chosen key, and why a named key was left out."""
-    chosen: dict[str, list[tuple[float, int, str]]] = {}
+    chosen: dict[str, list[tuple[float, int, int, str]]] = {}
     notes: dict[str, Note] = {}
     skipped: dict[str, str] = {}
     # Top-level keys first: `author.name` is not proposed when `author` is.
@@ -405,8 +419,9 @@ def _choose_rules(
             continue
         candidates = vocabulary.fields_for(key)
         for score, field in candidates:
-            if _fits(field, key, entry):
-                chosen.setdefault(field, []).append((-score, -entry.files, key))
+            if _fits(field, key, entry) or _base_reads(vocabulary, field, key, stats):
+                rank = (-score, key.count("."), -entry.files, key)
+                chosen.setdefault(field, []).append(rank)
                 notes[key] = Note(key, entry.files, tuple(entry.shapes.most_common()))
                 break
         else:
@@ -415,7 +430,7 @@ def _choose_rules(
                 skipped[key] = f"named like {candidates[0][1]}, but holds {shapes}"
     rules: list[Rule] = []
     for field in _INFERRED:
-        keys = [key for _, _, key in sorted(chosen.get(field, []))]
+        keys = [key for *_, key in sorted(chosen.get(field, []))]
         if keys:
             rules.append(Rule(field, tuple(keys), convert=_converter_for(field, keys, stats)))
     dated = [k for k, e in stats.items() if set(e.shapes) == {"path with a date"}]
@@ -424,6 +439,17 @@ def _choose_rules(
         rules.append(Rule("published", (best,), pattern=_PATH_DATE_PATTERN))
         notes[best] = Note(best, stats[best].files, tuple(stats[best].shapes.most_common()))
     return rules, notes, skipped
+
+
+def _base_reads(
+    vocabulary: _Vocabulary, field: str, key: str, stats: Mapping[str, _KeyStats]
+) -> bool:
+    # A key generic reads for the field the same way is kept whatever it holds: the
+    # draft must not put a key of its own before it (`feed.title` before `title`).
+    # It must hold the field at least sometimes (`published: false` is no date).
+    if (field, key) not in vocabulary.base_reads or not set(stats[key].shapes) & _FITS[field]:
+        return False
+    return vocabulary.base_reads[(field, key)] == _converter_for(field, [key], stats)
 
 
 def _converter_for(field: str, keys: list[str], stats: Mapping[str, _KeyStats]) -> str | None:

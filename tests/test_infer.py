@@ -1,0 +1,131 @@
+"""newsmeta infer: a draft mapping file from a sample; golden drafts and the round trip.
+
+The golden drafts in tests/data/infer/*.expected.yaml follow the built-in
+adapters' rules (the vocabulary) and what generic reads (the counts): after
+changing those on purpose, rewrite them with NEWSMETA_REGEN=1 and read the diff.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+import newsmeta
+from newsmeta import Article, NewsmetaError, Parser, infer_adapter
+from newsmeta.batch import _tasks
+
+from .conftest import shared
+
+INFER = Path(__file__).resolve().parent / "data" / "infer"
+SAMPLES = ("astro-news", "zola-blog", "wire-desk")
+FIELDS = (
+    "title", "summary", "url", "links", "aliases", "slug", "published", "updated", "authors",
+    "source", "tags", "categories", "images", "kind", "is_draft", "language",
+)  # fmt: skip
+
+
+@pytest.mark.parametrize("sample", SAMPLES)
+def test_the_draft_matches_its_golden_file(sample: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(INFER)  # the draft names the folder as given
+    draft = infer_adapter(sample)
+    golden = INFER / f"{sample}.expected.yaml"
+    if os.environ.get("NEWSMETA_REGEN"):
+        golden.write_text(draft.text, encoding="utf-8")
+    assert draft.text == golden.read_text(encoding="utf-8")
+
+
+def _present(value: object) -> bool:
+    return value not in (None, (), "")
+
+
+def _round_trip(folder: Path, patterns: tuple[str, ...], tmp_path: Path) -> dict[str, int]:
+    """Parse every file with generic and with the draft: the draft never gives less.
+
+    Returns, per field, in how many files the draft filled what generic left empty.
+    """
+    draft = infer_adapter(folder, patterns=patterns)
+    path = tmp_path / f"{draft.name}.yaml"
+    path.write_text(draft.text, encoding="utf-8")
+    adapter = newsmeta.load_adapter(path)
+    parser = Parser([adapter])
+    gained: dict[str, int] = {}
+    for name, _ in _tasks([str(folder)], patterns):
+        generic: Article | None
+        try:
+            generic = parser.parse_file(name, dialect="generic")
+        except NewsmetaError:
+            generic = None
+        try:
+            drafted = parser.parse_file(name, dialect=adapter.name)
+        except NewsmetaError as error:
+            assert generic is None, f"the draft fails where generic parses: {error}"
+            continue
+        for field in FIELDS:
+            mine, theirs = getattr(drafted, field), getattr(generic, field, None)
+            assert _present(mine) or not _present(theirs), f"{name}: draft lost {field}"
+            if _present(mine) and not _present(theirs):
+                gained[field] = gained.get(field, 0) + 1
+    return gained
+
+
+def test_round_trip_an_astro_site_gains_its_dates_and_images(tmp_path: Path) -> None:
+    gained = _round_trip(INFER / "astro-news", ("*.md",), tmp_path)
+    assert gained == {"published": 5, "images": 4}
+
+
+def test_round_trip_a_zola_blog_gains_the_date_inside_path(tmp_path: Path) -> None:
+    gained = _round_trip(INFER / "zola-blog", ("*.md",), tmp_path)
+    assert gained == {"published": 4}
+
+
+def test_round_trip_a_wire_export_that_generic_cannot_read_at_all(tmp_path: Path) -> None:
+    # no `title` key: generic refuses every file; the draft reads them all
+    gained = _round_trip(INFER / "wire-desk", ("*.md",), tmp_path)
+    assert gained == {"title": 4, "summary": 3, "url": 4, "published": 4, "authors": 4,
+                      "tags": 4, "categories": 4}  # fmt: skip
+
+
+def test_round_trip_on_every_source_of_the_wild_corpus(tmp_path: Path) -> None:
+    wild = shared("corpus-wild")
+    sources = sorted(p for p in wild.iterdir() if p.is_dir())
+    assert len(sources) > 50
+    for source in sources:
+        _round_trip(source, ("*.md", "*.mdx", "*.markdown"), tmp_path)
+
+
+def test_the_draft_detects_its_own_source_and_not_plain_files(tmp_path: Path) -> None:
+    draft = infer_adapter(INFER / "wire-desk")
+    assert draft.signature == {"byline": 3, "desk": 3, "filed": 3, "headline": 3, "section": 3}
+    path = tmp_path / "wire.yaml"
+    path.write_text(draft.text, encoding="utf-8")
+    parser = Parser([newsmeta.load_adapter(path)])
+    story = parser.parse_file(INFER / "wire-desk" / "ferry.md")
+    assert (story.dialect, story.title) == (
+        "wire-desk",
+        "Harbour ferry returns after winter repairs",
+    )
+    assert parser.parse("---\ntitle: Hi\ndate: 2024-01-01\n---\n").dialect == "generic"
+
+
+def test_unreadable_files_are_listed_and_left_out() -> None:
+    draft = infer_adapter([INFER / "astro-news"], name="astro")
+    assert (draft.name, draft.files) == ("astro", 5)
+    assert draft.unreadable == (
+        f"{INFER / 'astro-news' / 'apostrophe.md'}:2:12: invalid YAML: did not find expected key",
+    )
+
+
+def test_a_sample_with_no_frequent_unusual_key_is_drafted_for_dialect_only(
+    tmp_path: Path,
+) -> None:
+    for index in range(3):
+        (tmp_path / f"{index}.md").write_text(
+            f"---\ntitle: Post {index}\npubDate: 2024-01-0{index + 1}\n---\n"
+        )
+    draft = infer_adapter(tmp_path, name="plain")
+    assert "\ndetect: false " in draft.text and "\nsignature:" not in draft.text
+    path = tmp_path / "plain.yaml"
+    path.write_text(draft.text, encoding="utf-8")
+    assert newsmeta.load_adapter(path).signature == {}
