@@ -144,7 +144,9 @@ def _argument_parser() -> argparse.ArgumentParser:
         "infer", help="draft a mapping file (YAML, commented) from a sample of a source"
     )
     infer.add_argument("paths", nargs="+", metavar="PATH", help="files, folders or globs")
-    infer.add_argument("--name", help="the dialect name (default: from the folder's name)")
+    infer.add_argument(
+        "--name", type=_dialect_name, help="the dialect name (default: from the folder's name)"
+    )
     infer.add_argument(
         "--pattern",
         action="append",
@@ -678,11 +680,15 @@ def _print_plugin_candidates(parser: Parser, mapping: dict[str, object]) -> None
         print(f"  {name} {note} {candidate.score:.2f}: {voters}")
 
 
+def _dialect_name(value: str) -> str:
+    if not value.replace("-", "").replace("_", "").isalnum():
+        raise argparse.ArgumentTypeError(f"{value!r} must be letters, digits, '-' or '_'")
+    return value
+
+
 def _run_infer(options: argparse.Namespace, parser: Parser) -> int:
     from .infer import infer_adapter
 
-    if options.name is not None and not options.name.replace("-", "").replace("_", "").isalnum():
-        options.command.error(f"--name {options.name!r} must be letters, digits, '-' or '_'")
     draft = infer_adapter(
         options.paths,
         name=options.name,

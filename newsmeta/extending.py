@@ -10,8 +10,10 @@ says "read this source like generic, except where I say otherwise":
 * **detection** is the extending adapter's own: its ``signature`` and
   ``fallback``; the base's are not inherited (``generic`` votes for any
   ``title``, which would make every extension claim every file).
-* **nothing is lost** — a key the base took for a field the extension had
-  already filled goes back to ``extra``.
+* **keys** — the base reads the whole mapping, as if its rules followed the
+  extension's in one adapter, so a key may serve both; what neither uses stays
+  in ``extra``, including a key the base read for a field the extension had
+  already filled.
 
 The base may be any ``Adapter``: a built-in dialect, a mapping file, a plugin
 or your own class; it is asked through ``normalize`` only.
@@ -56,41 +58,30 @@ class ExtendingAdapter(MappingAdapter):
 
     def normalize(self, mapping: Mapping[str, Any]) -> Normalized:
         own = super().normalize(mapping)
-        rest = self._base.normalize(own.extra)
+        # The base reads the whole mapping, as if its rules followed ours in one
+        # adapter: a key may serve both (``summary: [headline]`` over a base that
+        # takes its title from ``headline``).
+        rest = self._base.normalize(mapping)
         fields = dict(own.fields)
         provenance = dict(own.provenance)
-        kept: list[str] = []
-        dropped: list[str] = []
+        taken: set[KeyPath] = set()
+        dropped: set[str] = set()
         for name, value in rest.fields.items():
             path = rest.provenance.get(name)
             if name in fields:
                 if path is not None:
-                    dropped.append(path)
+                    dropped.add(path)
                 continue
             fields[name] = value
             if path is not None:
                 provenance[name] = path
-                kept.append(path)
-        extra = _restore(own.extra, rest.extra, dropped, kept) if dropped else rest.extra
+                taken.update(resolve(mapping, path)[1])
+        extra: dict[str, Any] = {}
+        for key, value in own.extra.items():
+            left = residual(value, taken, (key,))
+            if left is not MISSING:
+                extra[key] = left
         diagnostics = own.diagnostics + tuple(
             d for d in rest.diagnostics if d.key is None or d.key not in dropped
         )
         return Normalized(fields, provenance, extra, diagnostics)
-
-
-def _restore(
-    source: Mapping[str, Any], extra: Mapping[str, Any], dropped: list[str], kept: list[str]
-) -> dict[str, Any]:
-    """*extra* with what the base took for *dropped* fields put back from *source*."""
-    taken: set[KeyPath] = set()
-    for path in kept:
-        taken.update(resolve(source, path)[1])
-    restored = dict(extra)
-    for path in dropped:
-        for key_path in resolve(source, path)[1]:
-            root = str(key_path[0])  # a top-level key is always text
-            value = residual(source[root], taken, (root,))
-            if value is not MISSING:
-                restored[root] = value
-    in_order = [key for key in source if key in restored]
-    return {key: restored[key] for key in (*in_order, *(k for k in restored if k not in source))}
