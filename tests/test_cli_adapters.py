@@ -87,7 +87,7 @@ def test_dialect_may_name_a_mapping_file(folder: Path, capsys: pytest.CaptureFix
                 str(ACME / "acme.yaml"),
                 "--adapter",
                 str(ACME / "acme.yaml"),
-            ],  # fmt: skip
+            ],
             "newsmeta validate: error: an adapter named 'acme' is already registered; "
             "pass replace=True to replace it",
         ),
