@@ -13,6 +13,7 @@ from newsmeta.cli import main
 ROOT = Path(__file__).resolve().parents[1]
 ACME = ROOT / "examples" / "adapters"
 INFER = Path(__file__).resolve().parent / "data" / "infer"
+WIRE = Path(__file__).resolve().parents[1] / "examples" / "wire-desk"
 STORY = "---\nacmeId: AW-1\nheadline: Ferry back\nmeta:\n  issued: 1714550400\n---\nBody.\n"
 
 
@@ -160,7 +161,7 @@ def test_infer_writes_the_draft_to_stdout_and_reports_on_stderr(
 def test_infer_options_and_an_empty_sample(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert main(["infer", str(INFER / "wire-desk"), "--name", "wire", "--limit", "2"]) == 0
+    assert main(["infer", str(WIRE), "--name", "wire", "--limit", "2"]) == 0
     out = capsys.readouterr().out
     assert "\nname: wire\n" in out and "from 2 files" in out
     assert main(["infer", str(tmp_path)]) == 1

@@ -19,7 +19,8 @@ from newsmeta.batch import _tasks
 from .conftest import shared
 
 INFER = Path(__file__).resolve().parent / "data" / "infer"
-SAMPLES = ("astro-news", "zola-blog", "wire-desk")
+WIRE = Path(__file__).resolve().parents[1] / "examples" / "wire-desk"
+SAMPLES = ("astro-news", "zola-blog")
 FIELDS = (
     "title", "summary", "url", "links", "aliases", "slug", "published", "updated", "authors",
     "source", "tags", "categories", "images", "kind", "is_draft", "language",
@@ -82,7 +83,7 @@ def test_round_trip_a_zola_blog_gains_the_date_inside_path(tmp_path: Path) -> No
 
 def test_round_trip_a_wire_export_that_generic_cannot_read_at_all(tmp_path: Path) -> None:
     # no `title` key: generic refuses every file; the draft reads them all
-    gained = _round_trip(INFER / "wire-desk", ("*.md",), tmp_path)
+    gained = _round_trip(WIRE, ("*.md",), tmp_path)
     assert gained == {"title": 4, "summary": 3, "url": 4, "published": 4, "authors": 4,
                       "tags": 4, "categories": 4}  # fmt: skip
 
@@ -96,12 +97,12 @@ def test_round_trip_on_every_source_of_the_wild_corpus(tmp_path: Path) -> None:
 
 
 def test_the_draft_detects_its_own_source_and_not_plain_files(tmp_path: Path) -> None:
-    draft = infer_adapter(INFER / "wire-desk")
+    draft = infer_adapter(WIRE)
     assert draft.signature == {"byline": 3, "desk": 3, "filed": 3, "headline": 3, "section": 3}
     path = tmp_path / "wire.yaml"
     path.write_text(draft.text, encoding="utf-8")
     parser = Parser([newsmeta.load_adapter(path)])
-    story = parser.parse_file(INFER / "wire-desk" / "ferry.md")
+    story = parser.parse_file(WIRE / "ferry.md")
     assert (story.dialect, story.title) == (
         "wire-desk",
         "Harbour ferry returns after winter repairs",
