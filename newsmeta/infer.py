@@ -27,13 +27,16 @@ import os
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from ._draft import _plural
 from ._paths import path_problem
 from ._record import Record
 from .adapter import CANONICAL_FIELDS, Adapter, MappingAdapter, Rule, converter_accepts
 from .errors import NewsmetaError
+
+if TYPE_CHECKING:
+    from .batch import Source
 from .extending import ExtendingAdapter
 
 __all__ = ["Draft", "infer_adapter"]
@@ -52,6 +55,11 @@ _MORE_WORDS: Mapping[str, tuple[str, ...]] = {
     "source.name": ("publisher", "outlet", "site"),
 }
 # Words that say what kind of value a key holds more than what it means.
+# Words that put a key after the others for a field: a real publication date
+# beats a creation date.
+_LATER: Mapping[str, frozenset[str]] = {
+    "published": frozenset({"created", "create", "creation", "modified", "updated"}),
+}
 # Names too short to be matched as a word of a longer key (`sort_by` is no byline).
 _MORE_NAMES: Mapping[str, tuple[str, ...]] = {"authors": ("by",)}
 _WEAK_WORDS = frozenset({"name", "date", "time", "url", "text", "at", "on", "of", "the"})
@@ -105,28 +113,33 @@ class Draft(Record):
 
 
 def infer_adapter(
-    paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
+    paths: Source | Iterable[Source],
     *,
     name: str | None = None,
     patterns: tuple[str, ...] | None = None,
     limit: int | None = None,
 ) -> Draft:
-    """Draft a mapping file from the files, folders or globs in *paths*.
+    """Draft a mapping file from the files, folders, globs or ``(name, text)`` pairs
+    in *paths* (as ``parse_many`` takes them).
 
     *name* is the dialect name (default: from the folder's name); *patterns*
     the file names read in folders (default ``*.md``, ``*.markdown``); *limit*
     reads at most that many files.  Files whose front matter cannot be read are
     listed in ``Draft.unreadable`` (``file:line:col: message``) and left out.
     """
-    from .batch import DEFAULT_PATTERNS, _tasks
+    from .batch import DEFAULT_PATTERNS, _is_pair, _tasks
     from .dialects import BUILTIN_ADAPTERS, GENERIC
     from .parser import Parser
 
-    sources = [paths] if isinstance(paths, str | os.PathLike) else list(paths)
+    # One path or pair is not an iterable of sources (as in parse_many).
+    if isinstance(paths, str | os.PathLike) or _is_pair(paths):
+        sources: list[Source] = [paths]
+    else:
+        sources = list(cast("Iterable[Source]", paths))
     parser = Parser()
     mappings: list[dict[str, Any]] = []
     unreadable: list[str] = []
-    for where, text in _tasks([os.fspath(p) for p in sources], patterns or DEFAULT_PATTERNS):
+    for where, text in _tasks(sources, patterns or DEFAULT_PATTERNS):
         if limit is not None and len(mappings) + len(unreadable) >= limit:
             break
         try:
@@ -138,7 +151,8 @@ def infer_adapter(
             unreadable.append(str(error))
             continue
         mappings.append(mapping)
-    chosen = name or _name_from(sources)
+    shown = [_shown(source) for source in sources]
+    chosen = name or _name_from(shown, {adapter.name for adapter in BUILTIN_ADAPTERS})
     vocabulary = _Vocabulary(BUILTIN_ADAPTERS)
     stats = _count(mappings)
     rules, notes, skipped = _choose_rules(stats, vocabulary, len(mappings))
@@ -148,7 +162,7 @@ def infer_adapter(
 
     text = render(
         name=chosen,
-        sources=[os.fspath(p) for p in sources],
+        sources=shown,
         mappings=mappings,
         unreadable=unreadable,
         adapter=adapter,
@@ -169,14 +183,20 @@ def _read(where: str) -> bytes:
         raise SourceError(f"cannot read file: {exc.strerror or exc}", path=where) from exc
 
 
-def _name_from(sources: list[Any]) -> str:
+def _shown(source: Source) -> str:
+    return str(source[0]) if isinstance(source, tuple) else os.fspath(source)
+
+
+def _name_from(sources: list[str], taken: set[str]) -> str:
+    """A dialect name from the first folder's name: ``content/astro-news`` -> astro-news."""
     for source in sources:
-        base = os.path.basename(os.path.normpath(os.fspath(source)))
-        if os.path.isfile(os.fspath(source)):
-            base = os.path.basename(os.path.dirname(os.path.abspath(os.fspath(source))))
+        base = os.path.basename(os.path.normpath(source))
+        if os.path.isfile(source):
+            base = os.path.basename(os.path.dirname(os.path.abspath(source)))
         words = _words(base.split(".")[0])
         if words:
-            return "-".join(words)[:40]
+            name = "-".join(words)[:40]
+            return f"{name}-source" if name in taken else name  # never a built-in's name
     return "mysource"
 
 
@@ -224,22 +244,26 @@ class _Vocabulary:
     def fields_for(self, key: str) -> list[tuple[float, str]]:
         """Canonical fields *key* may hold with how well its name says so, best first.
 
-        A key a built-in rule reads for the field scores highest; otherwise each
-        word of the key the field's names use counts, a word that only says what
-        kind of value it is (``date``, ``url``, ``name``) half, and such words
-        alone are not enough (``eventUrl`` is no article URL).
+        A key a built-in rule reads for the field scores highest; then the share
+        of the key's words that the field's names use, a word that only says what
+        kind of value it is (``date``, ``url``, ``name``) counting half.  The last
+        part of the key needs a word of its own (``eventUrl`` is no article URL).
         """
         words = _words(key)  # `seo.title`, `link.href`: the outer key speaks too
+        leaf = _words(key.split(".")[-1])
         if not words:
             return []
         scored: list[tuple[float, int, str]] = []
         for order, field in enumerate(_INFERRED):
             exact = normalized(key) in self.names[field]
-            strong = [w for w in words if w in self.words[field] and w not in _WEAK_WORDS]
-            if not exact and not strong:
-                continue
-            weak = [w for w in words if w in self.words[field] and w in _WEAK_WORDS]
-            score = (3.0 if exact else 0.0) + len(strong) + 0.5 * len(weak)
+            vocabulary = self.words[field]
+            if not exact and not any(w in vocabulary and w not in _WEAK_WORDS for w in leaf):
+                continue  # `source.apiendpoint` is no URL because of `source`
+            matched = sum(0.5 if w in _WEAK_WORDS else 1.0 for w in words if w in vocabulary)
+            whole = sum(0.5 if w in _WEAK_WORDS else 1.0 for w in words)
+            score = (3.0 if exact else 0.0) + matched / whole
+            if _LATER.get(field, frozenset()) & set(words):
+                score -= 0.5  # a creation date is a publication date only when nothing better
             scored.append((-score, order, field))
         return [(-score, field) for score, _, field in sorted(scored)]
 
