@@ -200,3 +200,18 @@ def test_detect_false_makes_an_adapter_for_dialect_only(tmp_path: Path) -> None:
     text = "---\nheadline: Hello\n---\n"
     assert parser.detect(text).chosen is None
     assert parser.parse(text, dialect="quiet").title == "Hello"
+
+
+def test_an_extending_adapter_reads_the_same_in_worker_processes(tmp_path: Path) -> None:
+    adapter = load_adapter(
+        _file(
+            tmp_path,
+            "name: astro\nextends: generic\nsignature: {read_time: 1}\n"
+            "fields:\n  published: {paths: [publish_date], convert: date}\n",
+        )
+    )
+    sources = [(f"{index}.md", ASTRO) for index in range(4)]
+    local = [r.article for r in newsmeta.parse_many(sources, parser=Parser([adapter]))]
+    pooled = newsmeta.parse_many(sources, parser=Parser([adapter]), workers=2)
+    assert [r.article for r in pooled] == local
+    assert local[0] is not None and local[0].dialect == "astro"
