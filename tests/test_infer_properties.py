@@ -40,7 +40,7 @@ _SCALARS = st.one_of(
             "",
             " ",
         ]
-    ),  # fmt: skip
+    ),
     st.text(max_size=12),
 )
 _VALUES = st.recursive(
