@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Mapping
 from typing import Any
 
+from ._shapes import plural
 from .adapter import Rule
 from .extending import ExtendingAdapter
 
@@ -27,22 +28,10 @@ _COMMENT_COLUMN = 28
 def shapes_text(files: int, total: int, shapes: tuple[tuple[str, int], ...]) -> str:
     """``5,383 of 5,383 files, all dates`` / ``4 of 6 files, 3 dates, 1 boolean``."""
     if len(shapes) == 1:
-        kinds = f"all {_plural(shapes[0][0])}"
+        kinds = f"all {plural(shapes[0][0])}"
     else:
-        kinds = ", ".join(f"{n:,} {shape if n == 1 else _plural(shape)}" for shape, n in shapes)
+        kinds = ", ".join(f"{n:,} {shape if n == 1 else plural(shape)}" for shape, n in shapes)
     return f"{files:,} of {total:,} file{'' if total == 1 else 's'}, {kinds}"
-
-
-def _plural(shape: str) -> str:
-    if shape.startswith("list of "):
-        return "lists of " + shape.removeprefix("list of ")
-    if shape.endswith("text"):
-        return shape
-    if shape == "person":
-        return "people"
-    if shape.startswith("path with"):
-        return "paths with" + shape.removeprefix("path with")
-    return shape + "s"
 
 
 def _key(key: str) -> str:

@@ -9,7 +9,7 @@ field the keys that hold it — chosen by *name* and confirmed by *shape*:
   separators (``PublishDate`` = ``publish_date`` = ``publishDate``), and split
   into words (``created_date`` -> created, date) so that a new compound of
   known words is recognised too.  A few words the built-ins do not use yet
-  (``headline``, ``byline``, ``dek``) extend that vocabulary: ``_MORE_WORDS``.
+  (``headline``, ``byline``, ``dek``) extend that vocabulary (``newsmeta._vocabulary``).
 * **shapes** confirm it: every value of a key must fit the field (dates,
   absolute URLs, people, lists of short text, image mappings ...), so a draft
   never turns a file that parses into one that fails.
@@ -29,52 +29,22 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, cast
 
-from ._draft import _plural
 from ._paths import path_problem
 from ._record import Record
-from .adapter import CANONICAL_FIELDS, Adapter, MappingAdapter, Rule, converter_accepts
+from ._shapes import KeyStats, count
+from ._vocabulary import INFERRED, Vocabulary, normalized, words_of
+from .adapter import Adapter, Rule
 from .errors import NewsmetaError
+from .extending import ExtendingAdapter
 
 if TYPE_CHECKING:
     from .batch import Source
-from .extending import ExtendingAdapter
 
 __all__ = ["Draft", "infer_adapter"]
 
-# Words the built-in rules do not spell yet, by field (the rules give the rest).
-_MORE_WORDS: Mapping[str, tuple[str, ...]] = {
-    "title": ("headline", "heading", "hed"),
-    "summary": ("dek", "standfirst", "lede", "teaser", "intro", "blurb", "subhead"),
-    "published": ("posted", "post", "issued", "pub", "filed"),
-    "updated": ("edited", "revised", "modified"),
-    "authors": ("byline", "creator", "writer", "writers", "contributors"),
-    "tags": ("keyword", "topic", "topics", "label", "labels", "subjects"),
-    "categories": ("section", "sections"),
-    "images": ("img", "photo", "picture", "hero", "banner", "featured", "og"),
-    "url": ("canonical", "href", "permalink", "original"),
-    "source.name": ("publisher", "outlet", "site"),
-}
-# Words that say what kind of value a key holds more than what it means.
-# Words that put a key after the others for a field: a real publication date
-# beats a creation date.
-_LATER: Mapping[str, frozenset[str]] = {
-    "published": frozenset({"created", "create", "creation", "modified", "updated"}),
-}
-# Names too short to be matched as a word of a longer key (`sort_by` is no byline).
-_MORE_NAMES: Mapping[str, tuple[str, ...]] = {"authors": ("by",)}
-_WEAK_WORDS = frozenset({"name", "date", "time", "url", "text", "at", "on", "of", "the"})
-# Fields a draft proposes keys for; the others are left to generic and to you.
-_INFERRED = (
-    "title", "summary", "url", "published", "updated", "authors", "source.name",
-    "source.domain", "source.images", "tags", "categories", "images", "slug", "aliases",
-    "kind", "is_draft", "language",
-)  # fmt: skip
-_IMAGE_FILE = re.compile(r"\.(jpe?g|png|gif|webp|avif|svg|bmp|tiff?)(\?.*)?$", re.IGNORECASE)
 _LANGUAGE = re.compile(r"[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*")
-_PATH_DATE = re.compile(r"(?<!\d)(\d{4})[/-](\d{1,2})[/-](\d{1,2})(?!\d)")
 _PATH_DATE_PATTERN = r"(?<!\d)(?P<year>\d{4})[/-](?P<month>\d{1,2})[/-](?P<day>\d{1,2})(?!\d)"
 _SAFE_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_.\-\[\]]*")
-_WORD = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+")
 _MIN_SIGNATURE_SHARE = 0.5
 _MAX_SIGNATURE_KEYS = 5
 
@@ -153,8 +123,8 @@ def infer_adapter(
         mappings.append(mapping)
     shown = [_shown(source) for source in sources]
     chosen = name or _name_from(shown, {adapter.name for adapter in BUILTIN_ADAPTERS})
-    vocabulary = _Vocabulary(BUILTIN_ADAPTERS)
-    stats = _count(mappings)
+    vocabulary = Vocabulary(BUILTIN_ADAPTERS)
+    stats = count(mappings)
     rules, notes, skipped = _choose_rules(stats, vocabulary, len(mappings))
     signature = _signature(stats, vocabulary, len(mappings))
     adapter = ExtendingAdapter(chosen, rules, base=GENERIC, signature=signature)
@@ -193,170 +163,11 @@ def _name_from(sources: list[str], taken: set[str]) -> str:
         base = os.path.basename(os.path.normpath(source))
         if os.path.isfile(source):
             base = os.path.basename(os.path.dirname(os.path.abspath(source)))
-        words = _words(base.split(".")[0])
+        words = words_of(base.split(".")[0])
         if words:
             name = "-".join(words)[:40]
             return f"{name}-source" if name in taken else name  # never a built-in's name
     return "mysource"
-
-
-# -- vocabulary ---------------------------------------------------------------
-
-
-def _words(key: str) -> list[str]:
-    """``publishDate`` -> [publish, date]; ``og:image`` -> [og, image]."""
-    return [word.lower() for word in _WORD.findall(key)]
-
-
-def normalized(key: str) -> str:
-    """A key without case or separators: ``Publish-Date`` -> ``publishdate``."""
-    return "".join(_words(key))
-
-
-class _Vocabulary:
-    """The names each field goes by, read from the adapters' rules."""
-
-    def __init__(self, adapters: Iterable[MappingAdapter]) -> None:
-        self.names: dict[str, set[str]] = {field: set() for field in CANONICAL_FIELDS}
-        self.words: dict[str, set[str]] = {field: set() for field in CANONICAL_FIELDS}
-        self.known: set[str] = set()  # every key a built-in adapter reads or votes with
-        self.rule_words: set[str] = set()  # every word of those keys
-        self.base_reads: dict[tuple[str, str], str | None] = {}  # (field, key) -> converter
-        for adapter in adapters:
-            for path in adapter.signature:
-                self.known.add(normalized(path.split(".")[0].split("[")[0]))
-            for rule in adapter.rules:
-                for path in rule.paths:
-                    leaf = path.split(".")[-1].split("[")[0]
-                    self.known.add(normalized(path.split(".")[0].split("[")[0]))
-                    self.names[rule.target].add(normalized(path))  # `link.href` -> linkhref
-                    if adapter.name == "generic":  # what the draft's base reads anyway
-                        self.base_reads[(rule.target, path)] = rule.convert
-                    self.words[rule.target].update(_words(leaf))
-                    self.rule_words.update(_words(leaf))
-        for field, more in _MORE_WORDS.items():
-            self.words[field].update(more)
-        for field, names in _MORE_NAMES.items():
-            self.names[field].update(names)
-        for words in self.words.values():
-            words -= {"at", "on", "of", "the"}
-
-    def fields_for(self, key: str) -> list[tuple[float, str]]:
-        """Canonical fields *key* may hold with how well its name says so, best first.
-
-        A key a built-in rule reads for the field scores highest; then the share
-        of the key's words that the field's names use, a word that only says what
-        kind of value it is (``date``, ``url``, ``name``) counting half.  The last
-        part of the key needs a word of its own (``eventUrl`` is no article URL).
-        """
-        words = _words(key)  # `seo.title`, `link.href`: the outer key speaks too
-        leaf = _words(key.split(".")[-1])
-        if not words:
-            return []
-        scored: list[tuple[float, int, str]] = []
-        for order, field in enumerate(_INFERRED):
-            exact = normalized(key) in self.names[field]
-            vocabulary = self.words[field]
-            if not exact and not any(w in vocabulary and w not in _WEAK_WORDS for w in leaf):
-                continue  # `source.apiendpoint` is no URL because of `source`
-            matched = sum(0.5 if w in _WEAK_WORDS else 1.0 for w in words if w in vocabulary)
-            whole = sum(0.5 if w in _WEAK_WORDS else 1.0 for w in words)
-            score = (3.0 if exact else 0.0) + matched / whole
-            if _LATER.get(field, frozenset()) & set(words):
-                score -= 0.5  # a creation date is a publication date only when nothing better
-            scored.append((-score, order, field))
-        return [(-score, field) for score, _, field in sorted(scored)]
-
-
-# -- counting -----------------------------------------------------------------
-
-
-class _KeyStats:
-    """How often a key path is present in the sample, and the shapes of its values."""
-
-    def __init__(self) -> None:
-        self.files = 0
-        self.shapes: Counter[str] = Counter()
-        self.values: list[Any] = []
-
-
-def _count(mappings: list[dict[str, Any]]) -> dict[str, _KeyStats]:
-    stats: dict[str, _KeyStats] = {}
-
-    def add(path: str, value: Any) -> None:
-        if value is None or value == "" or value == [] or value == {}:
-            return
-        entry = stats.setdefault(path, _KeyStats())
-        entry.files += 1
-        entry.shapes[shape_of(value)] += 1
-        entry.values.append(value)
-
-    for mapping in mappings:
-        for key, value in mapping.items():
-            if not isinstance(key, str):
-                continue
-            add(key, value)
-            if isinstance(value, Mapping) and not _is_image_mapping(value):
-                for inner, item in value.items():
-                    if isinstance(inner, str) and "." not in inner:
-                        add(f"{key}.{inner}", item)
-    return stats
-
-
-def shape_of(value: Any) -> str:
-    """A short description of a value's shape, as the draft's comments say it."""
-    if isinstance(value, bool):
-        return "boolean"
-    if isinstance(value, str):
-        text = value.strip()
-        if len(text) <= 40 and converter_accepts("date", text):  # the converter's own judgement
-            return "date"
-        if _absolute_url(text):
-            return "image URL" if _IMAGE_FILE.search(text) else "URL"
-        if _IMAGE_FILE.search(text) and " " not in text:
-            return "image path"
-        if _PATH_DATE.search(text) and " " not in text:
-            return "path with a date"
-        if "\n" in text.strip() or len(text) > 200:
-            return "long text"
-        return "short text"
-    if isinstance(value, int | float):
-        return "date" if converter_accepts("date", value) else "number"
-    if hasattr(value, "isoformat"):
-        return "date"
-    if isinstance(value, Mapping):
-        if _is_image_mapping(value):
-            return "image mapping"
-        if isinstance(value.get("name"), str):
-            return "person"
-        return "mapping"
-    if isinstance(value, list):
-        shapes = {shape_of(item) for item in value if item is not None}
-        if shapes <= {"short text"}:
-            return "list of short text"
-        if len(shapes) == 1:
-            only = next(iter(shapes))
-            return "list of lists" if only.startswith("list") else f"list of {_plural(only)}"
-        return "mixed list"
-    return type(value).__name__
-
-
-def _absolute_url(text: str) -> bool:
-    return text.startswith(("http://", "https://")) and " " not in text and len(text) > 10
-
-
-def _is_image_mapping(value: Mapping[Any, Any]) -> bool:
-    described = any(key in value for key in _IMAGE_DETAILS)
-    for key in ("url", "src", "href", "path", "image"):
-        found = value.get(key)
-        if isinstance(found, str) and (
-            _IMAGE_FILE.search(found) or (described and _absolute_url(found))
-        ):
-            return True
-    return False
-
-
-_IMAGE_DETAILS = ("alt", "width", "height", "caption", "credit", "size", "mime_type")
 
 
 # -- choosing -----------------------------------------------------------------
@@ -389,7 +200,7 @@ _FITS: Mapping[str, frozenset[str]] = {
 }
 
 
-def _fits(field: str, key: str, entry: _KeyStats) -> bool:
+def _fits(field: str, key: str, entry: KeyStats) -> bool:
     shapes = set(entry.shapes)
     if field in ("published", "updated"):
         # convert: date passes over booleans (Jekyll's `published: false`)
@@ -397,7 +208,7 @@ def _fits(field: str, key: str, entry: _KeyStats) -> bool:
     if not shapes <= _FITS[field]:
         return False
     if field == "is_draft":  # `published: true` means the opposite: left to generic
-        return "draft" in _words(key)
+        return "draft" in words_of(key)
     texts = [v for v in entry.values if isinstance(v, str)]
     if field == "slug":
         return all(" " not in t.strip() for t in texts)
@@ -431,7 +242,7 @@ class Note(Record):
 
 
 def _choose_rules(
-    stats: Mapping[str, _KeyStats], vocabulary: _Vocabulary, total: int
+    stats: Mapping[str, KeyStats], vocabulary: Vocabulary, total: int
 ) -> tuple[list[Rule], dict[str, Note], dict[str, str]]:
     """Rules for the fields, a note per chosen key, and why a named key was left out."""
     chosen: dict[str, list[tuple[float, int, int, str]]] = {}
@@ -453,7 +264,7 @@ def _choose_rules(
                 shapes = ", ".join(f"{n} {s}" for s, n in entry.shapes.most_common())
                 skipped[key] = f"named like {candidates[0][1]}, but holds {shapes}"
     rules: list[Rule] = []
-    for field in _INFERRED:
+    for field in INFERRED:
         keys = [key for *_, key in sorted(chosen.get(field, []))]
         if keys:
             rules.append(Rule(field, tuple(keys), convert=_converter_for(field, keys, stats)))
@@ -466,7 +277,7 @@ def _choose_rules(
 
 
 def _base_reads(
-    vocabulary: _Vocabulary, field: str, key: str, stats: Mapping[str, _KeyStats]
+    vocabulary: Vocabulary, field: str, key: str, stats: Mapping[str, KeyStats]
 ) -> bool:
     # A key generic reads for the field the same way is kept whatever it holds: the
     # draft must not put a key of its own before it (`feed.title` before `title`).
@@ -476,7 +287,7 @@ def _base_reads(
     return vocabulary.base_reads[(field, key)] == _converter_for(field, [key], stats)
 
 
-def _converter_for(field: str, keys: list[str], stats: Mapping[str, _KeyStats]) -> str | None:
+def _converter_for(field: str, keys: list[str], stats: Mapping[str, KeyStats]) -> str | None:
     if field in ("published", "updated"):
         return "date"
     if field == "url":
@@ -488,7 +299,7 @@ def _converter_for(field: str, keys: list[str], stats: Mapping[str, _KeyStats]) 
 
 
 def _signature(
-    stats: Mapping[str, _KeyStats], vocabulary: _Vocabulary, total: int
+    stats: Mapping[str, KeyStats], vocabulary: Vocabulary, total: int
 ) -> dict[str, float]:
     """Top-level keys in at least half the files that no built-in dialect reads."""
     if not total:
@@ -499,7 +310,7 @@ def _signature(
         if "." not in key
         and normalized(key) not in vocabulary.known
         # `created_date` is new, but generic-like: every word of it is a known key's
-        and not set(_words(key)) <= vocabulary.rule_words
+        and not set(words_of(key)) <= vocabulary.rule_words
         and entry.files / total >= _MIN_SIGNATURE_SHARE
         and _SAFE_KEY.fullmatch(key)
     ]
