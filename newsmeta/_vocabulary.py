@@ -66,6 +66,7 @@ class Vocabulary:
         self.known: set[str] = set()  # every key a built-in adapter reads or votes with
         self.rule_words: set[str] = set()  # every word of those keys
         self.base_reads: dict[tuple[str, str], str | None] = {}  # (field, key) -> converter
+        self.base_order: dict[tuple[str, str], int] = {}  # (field, name) -> generic's order
         for adapter in adapters:
             for path in adapter.signature:
                 self.known.add(normalized(path.split(".")[0].split("[")[0]))
@@ -76,6 +77,9 @@ class Vocabulary:
                     self.names[rule.target].add(normalized(path))  # `link.href` -> linkhref
                     if adapter.name == "generic":  # what the draft's base reads anyway
                         self.base_reads[(rule.target, path)] = rule.convert
+                        self.base_order.setdefault(
+                            (rule.target, normalized(path)), len(self.base_order)
+                        )
                     self.words[rule.target].update(words_of(leaf))
                     self.rule_words.update(words_of(leaf))
         for field, more in _MORE_WORDS.items():
@@ -84,6 +88,10 @@ class Vocabulary:
             self.names[field].update(names)
         for words in self.words.values():
             words -= {"at", "on", "of", "the"}
+
+    def precedence(self, field: str, key: str) -> int:
+        """Where generic puts *key* among its names for *field* (unknown keys last)."""
+        return self.base_order.get((field, normalized(key)), len(self.base_order))
 
     def fields_for(self, key: str) -> list[tuple[float, str]]:
         """Canonical fields *key* may hold with how well its name says so, best first.

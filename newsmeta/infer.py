@@ -245,7 +245,7 @@ def _choose_rules(
     stats: Mapping[str, KeyStats], vocabulary: Vocabulary, total: int
 ) -> tuple[list[Rule], dict[str, Note], dict[str, str]]:
     """Rules for the fields, a note per chosen key, and why a named key was left out."""
-    chosen: dict[str, list[tuple[float, int, int, str]]] = {}
+    chosen: dict[str, list[tuple[float, int, int, int, str]]] = {}
     notes: dict[str, Note] = {}
     skipped: dict[str, str] = {}
     # Top-level keys first: `author.name` is not proposed when `author` is.
@@ -255,7 +255,9 @@ def _choose_rules(
         candidates = vocabulary.fields_for(key)
         for score, field in candidates:
             if _fits(field, key, entry) or _base_reads(vocabulary, field, key, stats):
-                rank = (-score, key.count("."), -entry.files, key)
+                # Generic's own order of preference among the names it knows.
+                order = vocabulary.precedence(field, key)
+                rank = (-score, order, key.count("."), -entry.files, key)
                 chosen.setdefault(field, []).append(rank)
                 notes[key] = Note(key, entry.files, tuple(entry.shapes.most_common()))
                 break

@@ -131,3 +131,51 @@ def test_a_sample_with_no_frequent_unusual_key_is_drafted_for_dialect_only(
     path = tmp_path / "plain.yaml"
     path.write_text(draft.text, encoding="utf-8")
     assert newsmeta.load_adapter(path).signature == {}
+
+
+def _rules(*fronts: str) -> dict[str, tuple[str, ...]]:
+    draft = infer_adapter([(f"{i}.md", f"---\n{front}---\n") for i, front in enumerate(fronts)])
+    return {rule.target: rule.paths for rule in draft.rules if rule.convert != "pattern"}
+
+
+def test_keys_are_proposed_in_an_order_of_preference() -> None:
+    rules = _rules(
+        "name: slug-1\ntitle: One\ncreated_date: 2024-01-01\n",
+        "name: slug-2\ntitle: Two\ncreated_date: 2024-01-02\npublish_date: 2024-01-03\n",
+        "name: slug-3\ntitle: Three\ncreated_date: 2024-01-02\nfeed: {title: Feed}\n",
+    )
+    assert rules["title"] == ("title", "name", "feed.title")  # generic's order, nested last
+    assert rules["published"] == ("publish_date", "created_date")  # publication beats creation
+
+
+@pytest.mark.parametrize(
+    ("front", "field"),
+    [
+        ("eventUrl: https://a.test/event\n", "url"),  # only a kind-of-value word
+        ("read_time: 8 mins\n", "published"),  # named like a date, holds no date
+        ("sort_by: date\n", "authors"),  # `by` counts only as a whole key
+        ("published: true\n", "is_draft"),  # the opposite of a draft: left to generic
+        ("source:\n  apiendpoint: https://a.test/api\n", "url"),  # the outer key alone
+    ],
+)
+def test_keys_that_only_look_like_a_field_are_not_proposed(front: str, field: str) -> None:
+    assert field not in _rules(f"title: T\n{front}", f"title: U\n{front}")
+
+
+@pytest.mark.parametrize(
+    ("front", "field", "paths"),
+    [
+        ("PublishDate: 2024-01-01\n", "published", ("PublishDate",)),
+        ("post-date: 2024-01-01\n", "published", ("post-date",)),
+        ("hero_image: {src: /a.jpg, alt: A}\n", "images", ("hero_image",)),
+        ("byline: Ann Lee\n", "authors", ("byline",)),
+        ("seo:\n  description: About\n", "summary", ("seo.description",)),
+        ("link:\n  href: https://a.test/x\n", "url", ("link.href",)),
+        ("keywords: 'a, b'\n", "tags", ("keywords",)),
+        ("lang: en-GB\n", "language", ("lang",)),
+    ],
+)
+def test_keys_are_recognised_by_name_and_shape(
+    front: str, field: str, paths: tuple[str, ...]
+) -> None:
+    assert _rules(f"title: T\n{front}", f"title: U\n{front}")[field] == paths
