@@ -126,6 +126,11 @@ def infer_adapter(
     vocabulary = Vocabulary(BUILTIN_ADAPTERS)
     stats = count(mappings)
     rules, notes, skipped = _choose_rules(stats, vocabulary, len(mappings))
+    path_date = _path_date_rule(stats, mappings, rules)
+    if path_date is not None:
+        rules.append(path_date)
+        key = path_date.paths[0]
+        notes[key] = Note(key, stats[key].files, tuple(stats[key].shapes.most_common()))
     signature = _signature(stats, vocabulary, len(mappings))
     adapter = ExtendingAdapter(chosen, rules, base=GENERIC, signature=signature)
     from ._draft import render
@@ -270,12 +275,35 @@ def _choose_rules(
         keys = [key for *_, key in sorted(chosen.get(field, []))]
         if keys:
             rules.append(Rule(field, tuple(keys), convert=_converter_for(field, keys, stats)))
-    dated = [k for k, e in stats.items() if set(e.shapes) == {"path with a date"}]
-    if dated:
-        best = max(dated, key=lambda k: stats[k].files)
-        rules.append(Rule("published", (best,), pattern=_PATH_DATE_PATTERN))
-        notes[best] = Note(best, stats[best].files, tuple(stats[best].shapes.most_common()))
     return rules, notes, skipped
+
+
+def _path_date_rule(
+    stats: Mapping[str, KeyStats], mappings: list[dict[str, Any]], rules: list[Rule]
+) -> Rule | None:
+    """A pattern rule reading the date inside a path-like value (``path =
+    "2014/12/12/slug"``), if that dates files the other rules leave undated."""
+    from .dialects import GENERIC
+
+    dated = [
+        key
+        for key, entry in stats.items()
+        if set(entry.shapes) <= {"path with a date", "short text"}
+        and entry.shapes["path with a date"] * 2 >= entry.files
+        and not path_problem(key)
+    ]
+    if not dated:
+        return None
+    best = max(dated, key=lambda key: (stats[key].shapes["path with a date"], key))
+    rule = Rule("published", (best,), pattern=_PATH_DATE_PATTERN)
+    without = ExtendingAdapter("without", rules, base=GENERIC, signature={})
+    with_it = ExtendingAdapter("with", [*rules, rule], base=GENERIC, signature={})
+    helps = any(
+        "published" in with_it.normalize(m).fields
+        and "published" not in without.normalize(m).fields
+        for m in mappings
+    )
+    return rule if helps else None
 
 
 def _base_reads(

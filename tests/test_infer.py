@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 import newsmeta
-from newsmeta import Article, NewsmetaError, Parser, infer_adapter
+from newsmeta import Article, NewsmetaError, Parser, Rule, infer_adapter
 from newsmeta.batch import _tasks
 
 from .conftest import shared
@@ -21,6 +21,7 @@ from .conftest import shared
 INFER = Path(__file__).resolve().parent / "data" / "infer"
 WIRE = Path(__file__).resolve().parents[1] / "examples" / "wire-desk"
 SAMPLES = ("astro-news", "zola-blog")
+PATH_DATE = r"(?<!\d)(?P<year>\d{4})[/-](?P<month>\d{1,2})[/-](?P<day>\d{1,2})(?!\d)"
 FIELDS = (
     "title", "summary", "url", "links", "aliases", "slug", "published", "updated", "authors",
     "source", "tags", "categories", "images", "kind", "is_draft", "language",
@@ -179,3 +180,21 @@ def test_keys_are_recognised_by_name_and_shape(
     front: str, field: str, paths: tuple[str, ...]
 ) -> None:
     assert _rules(f"title: T\n{front}", f"title: U\n{front}")[field] == paths
+
+
+def test_a_date_inside_a_path_is_read_only_where_it_dates_undated_files() -> None:
+    undated = _draft_rules(
+        "title: A\npermalink: /2014/12/12/a/\n",
+        "title: B\npermalink: /2015/1/2/b/\n",
+        "title: C\npermalink: /about/\n",
+    )
+    assert undated[-1] == Rule("published", ("permalink",), pattern=PATH_DATE)
+    dated = _draft_rules(
+        "title: A\ndate: 2014-12-12\npermalink: /2014/12/12/a/\n",
+        "title: B\ndate: 2015-01-02\npermalink: /2015/1/2/b/\n",
+    )
+    assert all(rule.convert != "pattern" for rule in dated)
+
+
+def _draft_rules(*fronts: str) -> tuple[Rule, ...]:
+    return infer_adapter([(f"{i}.md", f"---\n{f}---\n") for i, f in enumerate(fronts)]).rules
