@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import re
-from collections import Counter
 from collections.abc import Mapping
 from typing import Any
 
@@ -58,7 +57,7 @@ def render(
     stats: Mapping[str, Any],
 ) -> str:
     """The commented YAML text of the draft."""
-    from .infer import fields_filled
+    from .infer import tally
 
     total = len(mappings)
     lines = [
@@ -93,14 +92,17 @@ def render(
     if adapter.rules:
         lines.append(_line("fields:", "your rules first; generic fills what they leave empty"))
         lines += _fields(adapter.rules, notes, total)
-    filled = fields_filled(adapter, mappings)
-    alone = fields_filled(adapter.base, mappings)
+    filled, kept = tally(adapter, mappings)
+    alone, _ = tally(adapter.base, mappings)
     lines.append("#")
     lines.append("# Fields this draft fills (generic alone), in files of the sample:")
     for field in sorted(set(filled) | set(alone), key=_field_order):
         lines.append(f"#   {field}: {filled[field]:,} ({alone[field]:,}) of {total:,}")
     named = {path.split(".")[0].split("[")[0] for rule in adapter.rules for path in rule.paths}
-    unmapped = [(key, files) for key, files in _unmapped(adapter, mappings) if key not in named]
+    unmapped = sorted(
+        ((key, files) for key, files in kept.items() if key not in named),
+        key=lambda item: (-item[1], item[0]),
+    )
     if unmapped:
         lines.append("# Not mapped (kept in each article's extra):")
         for key, files in unmapped:
@@ -151,11 +153,3 @@ def _paths(rule: Rule, notes: Mapping[str, Any], total: int, indent: str) -> lis
         comment = f"{path}: {shapes_text(note.files, total, note.shapes)}" if note else ""
         lines.append(_line(f"{indent}- {_key(path)}", comment))
     return lines
-
-
-def _unmapped(adapter: ExtendingAdapter, mappings: list[dict[str, Any]]) -> list[tuple[str, int]]:
-    """Top-level keys the draft leaves in extra, with how many files keep them."""
-    kept: Counter[str] = Counter()
-    for mapping in mappings:
-        kept.update(key for key in adapter.normalize(mapping).extra if isinstance(key, str))
-    return sorted(kept.items(), key=lambda item: (-item[1], item[0]))

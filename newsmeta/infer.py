@@ -352,9 +352,12 @@ def _signature(
     return signature
 
 
-def fields_filled(adapter: Adapter, mappings: list[dict[str, Any]]) -> Counter[str]:
-    """How many of *mappings* the adapter fills each canonical field for."""
+def tally(adapter: Adapter, mappings: list[dict[str, Any]]) -> tuple[Counter[str], Counter[str]]:
+    """In how many of *mappings* the adapter fills each field, and keeps each key in extra."""
     filled: Counter[str] = Counter()
+    kept: Counter[str] = Counter()
     for mapping in mappings:
-        filled.update(list(adapter.normalize(mapping).fields))
-    return filled
+        normalized = adapter.normalize(mapping)
+        filled.update(list(normalized.fields))
+        kept.update(key for key in normalized.extra if isinstance(key, str))
+    return filled, kept
