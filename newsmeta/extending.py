@@ -4,9 +4,9 @@
 says "read this source like generic, except where I say otherwise":
 
 * **fields** — the extending adapter's rules run first; every field they leave
-  empty is filled by the base adapter from the keys that are left.  A field it
-  names whose paths hold nothing in a file is still filled by the base, so an
-  extension never reads less than its base.
+  empty is filled by the base.  A field it names whose paths hold nothing in a
+  file is still filled by the base, so a field is empty only where the base
+  leaves it empty too.
 * **detection** is the extending adapter's own: its ``signature`` and
   ``fallback``; the base's are not inherited (``generic`` votes for any
   ``title``, which would make every extension claim every file).
