@@ -114,7 +114,24 @@ def render(
             )
             reason = f"; {skipped[key]}" if key in skipped else ""
             lines.append(f"#   {key}: {detail}{reason}")
-    return "\n".join(lines) + "\n"
+    return "\n".join(_printable(line) for line in lines) + "\n"
+
+
+def _printable(line: str) -> str:
+    """*line* with line breaks and other control characters escaped (``\\u2028``).
+
+    Keys and file names come from the sample: one holding a line break must not
+    start a line of YAML of its own, in a comment or anywhere else.  Inside a
+    double-quoted key the escape reads back as the same character.
+    """
+    if line.isprintable():
+        return line
+    return "".join(char if char.isprintable() else _escape(char) for char in line)
+
+
+def _escape(char: str) -> str:
+    code = ord(char)
+    return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
 
 
 def _field_order(field: str) -> int:

@@ -7,6 +7,7 @@ changing those on purpose, rewrite them with NEWSMETA_REGEN=1 and read the diff.
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -198,3 +199,17 @@ def test_a_date_inside_a_path_is_read_only_where_it_dates_undated_files() -> Non
 
 def _draft_rules(*fronts: str) -> tuple[Rule, ...]:
     return infer_adapter([(f"{i}.md", f"---\n{f}---\n") for i, f in enumerate(fronts)]).rules
+
+
+def test_keys_with_line_breaks_cannot_write_yaml_into_the_draft(tmp_path: Path) -> None:
+    hostile = {"x\nname: evil\n#": "a", "tag\u2028line": ["a"], "bell\x07": 1, "\U000e0001t": 2}
+    text = json.dumps({"title": "T", **hostile})
+    draft = infer_adapter([("a.md", text), ("b.md", text)], name="safe")
+    assert all(line.isprintable() for line in draft.text.splitlines())
+    path = tmp_path / "safe.yaml"
+    path.write_text(draft.text, encoding="utf-8")
+    adapter = newsmeta.load_adapter(path)
+    assert adapter.name == "safe"
+    article = Parser([adapter]).parse(text, dialect="safe")
+    assert article.provenance["tags"] == "tag\u2028line"  # a rule path, quoted and escaped
+    assert set(article.extra) == set(hostile) - {"tag\u2028line"}
