@@ -343,6 +343,7 @@ def _signature(
         and not set(words_of(key)) <= vocabulary.rule_words
         and entry.files / total >= _MIN_SIGNATURE_SHARE
         and _SAFE_KEY.fullmatch(key)
+        and not path_problem(key)
     ]
     unusual.sort(key=lambda item: (-item[0], item[1]))
     signature: dict[str, float] = {}

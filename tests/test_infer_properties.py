@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import newsmeta
@@ -18,7 +18,7 @@ _KEYS = st.sampled_from(
      "author", "byline", "authors", "tags", "keywords", "section", "category", "image",
      "hero_image", "cover", "url", "canonical", "link", "slug", "path", "draft", "lang",
      "description", "standfirst", "storyId", "read_time", "weight", "og:title", "seo"]
-) | st.text(alphabet="abcXY_-.: ", min_size=1, max_size=8)  # fmt: skip
+) | st.text(alphabet="abcXY_-.: #\x27\"\n\u2028[]", min_size=1, max_size=8)  # fmt: skip
 _SCALARS = st.one_of(
     st.none(),
     st.booleans(),
@@ -60,6 +60,8 @@ def _parsed(parser: Parser, text: str, dialect: str) -> Any:
 
 @settings(max_examples=40, suppress_health_check=[HealthCheck.too_slow], deadline=None)
 @given(st.lists(_MAPPINGS, min_size=1, max_size=5))
+@example([{"X[": [None]}])  # found by this test: a signature key that is no key path
+@example([{"a\nname: x": "y", "title": "T"}])
 def test_the_draft_loads_and_reads_at_least_what_generic_reads(
     tmp_path_factory: Any, mappings: list[dict[str, Any]]
 ) -> None:
