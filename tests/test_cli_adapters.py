@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+import newsmeta
 import newsmeta.plugins
 from newsmeta.cli import main
 
@@ -167,3 +168,24 @@ def test_infer_options_and_an_empty_sample(
     assert main(["infer", str(tmp_path)]) == 1
     assert capsys.readouterr() == ("", "no front matter could be read; no draft written\n")
     assert main(["infer", str(tmp_path), "--name", "bad name"]) == 2
+
+
+def test_a_plugin_that_fails_to_load_is_named_not_fatal_in_detect_v(
+    folder: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(name: str) -> object:
+        raise newsmeta.PluginError(f"plugin {name!r} failed to load: ImportError: gone")
+
+    monkeypatch.setattr(newsmeta.plugins, "installed", lambda: ("broken",))
+    monkeypatch.setattr(newsmeta.plugins, "load_plugin", broken)
+    assert main(["detect", "-v", "news/plain.md"]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == (
+        "  broken (plugin, not in detection; --adapter broken adds it): fails to load: "
+        "plugin 'broken' failed to load: ImportError: gone"
+    )
+    Path("ext.yaml").write_text("name: ext\nextends: broken\ndetect: false\n")
+    assert main(["parse", "news", "--adapter", "ext.yaml"]) == 2
+    assert capsys.readouterr().err.splitlines()[-1] == (
+        "newsmeta parse: error: ext.yaml:2:1: 'extends' names plugin 'broken', which fails: "
+        "plugin 'broken' failed to load: ImportError: gone"
+    )
