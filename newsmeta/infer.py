@@ -268,8 +268,7 @@ def _choose_rules(
                 break
         else:
             if candidates:
-                shapes = ", ".join(f"{n} {s}" for s, n in entry.shapes.most_common())
-                skipped[key] = f"named like {candidates[0][1]}, but holds {shapes}"
+                skipped[key] = _why_not(candidates[0][1], entry)
     rules: list[Rule] = []
     for field in INFERRED:
         keys = [key for *_, key in sorted(chosen.get(field, []))]
@@ -304,6 +303,21 @@ def _path_date_rule(
         for m in mappings
     )
     return rule if helps else None
+
+
+def _why_not(field: str, entry: KeyStats) -> str:
+    """``named like published, but 3 of 40 values are not dates (e.g. 'TBD')``."""
+    from ._shapes import plural, shape_of
+
+    fits = _FITS[field] | ({"boolean"} if field in ("published", "updated") else set())
+    misfits = [value for value in entry.values if shape_of(value) not in fits]
+    example = repr(misfits[0]) if misfits else ""
+    example = example if len(example) <= 40 else example[:37] + "..."
+    kinds = " or ".join(plural(kind) for kind in sorted(_FITS[field]))
+    return (
+        f"named like {field}, but {len(misfits):,} of {entry.files:,} values are not "
+        f"{kinds} (e.g. {example})"
+    )
 
 
 def _base_reads(

@@ -213,3 +213,18 @@ def test_keys_with_line_breaks_cannot_write_yaml_into_the_draft(tmp_path: Path) 
     article = Parser([adapter]).parse(text, dialect="safe")
     assert article.provenance["tags"] == "tag\u2028line"  # a rule path, quoted and escaped
     assert set(article.extra) == set(hostile) - {"tag\u2028line"}
+
+
+def test_a_key_named_like_a_field_but_holding_other_values_is_explained() -> None:
+    draft = infer_adapter(
+        [
+            ("a.md", "---\ntitle: A\npublish_date: TBD\n---\n"),
+            ("b.md", "---\ntitle: B\npublish_date: 2024-01-01\n---\n"),
+        ]
+    )
+    assert "published" not in {rule.target for rule in draft.rules}
+    assert draft.text.endswith(
+        "# Not mapped (kept in each article's extra):\n"
+        "#   publish_date: 2 of 2 files, 1 short text, 1 date; named like published, "
+        "but 1 of 2 values are not dates (e.g. 'TBD')\n"
+    )
