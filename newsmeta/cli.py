@@ -309,7 +309,7 @@ def _add_batch_options(command: argparse.ArgumentParser) -> None:
     )
     command.add_argument(
         "--dialect",
-        metavar="NAME",
+        metavar="NAME|FILE",
         help="read every file in this dialect (no detection); a mapping file's name "
         "(with --adapter) or an installed plugin's name works too",
     )
@@ -382,7 +382,7 @@ def _add_adapter_option(command: argparse.ArgumentParser) -> None:
         "--adapter",
         action="append",
         default=[],
-        metavar="FILE",
+        metavar="FILE|NAME",
         help="a mapping file (.yaml, .yml, .toml, .json) or an installed plugin's name "
         "that joins detection like a built-in dialect (repeatable; a file may extend "
         "one given before it)",
