@@ -113,9 +113,12 @@ def _convert_date(value: Any) -> Any:
         return value if len(value) == 1 and _convert_date(value[0]) is value[0] else _REFUSED
     if isinstance(value, str):
         try:
-            parse_datetime(value)
-        except (ValueError, OverflowError):
-            return _REFUSED
+            datetime.fromisoformat(value.strip())  # the common case, without the general parse
+        except ValueError:
+            try:
+                parse_datetime(value)
+            except (ValueError, OverflowError):
+                return _REFUSED
         return value  # the core converts it, with its notes (no zone, no time)
     return _REFUSED
 
