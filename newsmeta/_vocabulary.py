@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 
-from .adapter import CANONICAL_FIELDS, MappingAdapter
+from .adapter import CANONICAL_FIELDS, Adapter, Rule
 
 __all__ = ["INFERRED", "Vocabulary", "normalized", "words_of"]
 
@@ -60,7 +60,7 @@ def normalized(key: str) -> str:
 class Vocabulary:
     """The names each field goes by, read from the adapters' rules."""
 
-    def __init__(self, adapters: Iterable[MappingAdapter]) -> None:
+    def __init__(self, adapters: Iterable[Adapter], *, base: Adapter) -> None:
         self.names: dict[str, set[str]] = {field: set() for field in CANONICAL_FIELDS}
         self.words: dict[str, set[str]] = {field: set() for field in CANONICAL_FIELDS}
         self.known: set[str] = set()  # every key a built-in adapter reads or votes with
@@ -68,14 +68,17 @@ class Vocabulary:
         self.base_reads: dict[tuple[str, str], str | None] = {}  # (field, key) -> converter
         self.base_order: dict[tuple[str, str], int] = {}  # (field, name) -> generic's order
         for adapter in adapters:
-            for path in adapter.signature:
+            # Adapters described as data say their names; a class of its own does not.
+            rules: Iterable[Rule] = getattr(adapter, "rules", ())
+            signature: Mapping[str, float] = getattr(adapter, "signature", {})
+            for path in signature:
                 self.known.add(normalized(path.split(".")[0].split("[")[0]))
-            for rule in adapter.rules:
+            for rule in rules:
                 for path in rule.paths:
                     leaf = path.split(".")[-1].split("[")[0]
                     self.known.add(normalized(path.split(".")[0].split("[")[0]))
                     self.names[rule.target].add(normalized(path))  # `link.href` -> linkhref
-                    if adapter.name == "generic":  # what the draft's base reads anyway
+                    if adapter is base:  # what the draft's base reads anyway
                         self.base_reads[(rule.target, path)] = rule.convert
                         self.base_order.setdefault(
                             (rule.target, normalized(path)), len(self.base_order)

@@ -123,7 +123,7 @@ def infer_adapter(
         mappings.append(mapping)
     shown = [_shown(source) for source in sources]
     chosen = name or _name_from(shown, {adapter.name for adapter in BUILTIN_ADAPTERS})
-    vocabulary = Vocabulary(BUILTIN_ADAPTERS)
+    vocabulary = Vocabulary(BUILTIN_ADAPTERS, base=GENERIC)
     stats = count(mappings)
     rules, notes, skipped = _choose_rules(stats, vocabulary, len(mappings))
     path_date = _path_date_rule(stats, mappings, rules)
