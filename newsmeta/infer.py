@@ -97,7 +97,7 @@ def infer_adapter(
     reads at most that many files.  Files whose front matter cannot be read are
     listed in ``Draft.unreadable`` (``file:line:col: message``) and left out.
     """
-    from .batch import DEFAULT_PATTERNS, _is_pair, _tasks
+    from .batch import DEFAULT_PATTERNS, _is_pair, _skipped, _tasks
     from .dialects import BUILTIN_ADAPTERS, GENERIC
     from .parser import Parser
 
@@ -112,10 +112,12 @@ def infer_adapter(
     for where, text in _tasks(sources, patterns or DEFAULT_PATTERNS):
         if limit is not None and len(mappings) + len(unreadable) >= limit:
             break
+        if _skipped((where, text)):
+            continue  # an HTML page without front matter, found by walking a folder
         try:
             if isinstance(text, NewsmetaError):  # a glob matching nothing, say
                 raise text
-            data = text if text is not None else _read(where)
+            data = text if isinstance(text, str | bytes) else _read(where)
             mapping, _ = parser.load(parser.split(data, path=where), path=where)
         except NewsmetaError as error:
             unreadable.append(str(error))
