@@ -13,6 +13,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import newsmeta
 from newsmeta import AdapterError, AdapterFileError, MappingAdapter, Parser, Rule
@@ -193,3 +195,33 @@ def test_an_adapter_with_a_pattern_survives_pickling_for_workers() -> None:
         )
     )
     assert [r.article.published.year for r in results if r.article] == [2014] * 3
+
+
+_DATE_LIKE = st.one_of(
+    st.text(max_size=30),
+    st.datetimes().map(str),
+    st.dates().map(str),
+    st.datetimes(timezones=st.just(timezone.utc)).map(lambda d: d.isoformat()),
+    st.integers(-(10**13), 10**13),
+    st.floats(allow_nan=True),
+    st.booleans(),
+    st.dates(),
+    st.datetimes(),
+)
+
+
+@given(st.one_of(_DATE_LIKE, st.lists(_DATE_LIKE, max_size=2)))
+def test_the_date_converter_accepts_exactly_what_the_core_reads_as_a_date(value: object) -> None:
+    from newsmeta._coerce import NOTES, Invalid, hooks_for_fields
+    from newsmeta.adapter import _CONVERTER_FUNCTIONS, accepts
+
+    hook = hooks_for_fields()["published"]
+    token = NOTES.set([])
+    try:
+        if accepts("date", value):
+            assert hook(_CONVERTER_FUNCTIONS["date"](value), None) is not None
+        else:
+            with pytest.raises(Invalid):
+                hook(value, None)
+    finally:
+        NOTES.reset(token)
