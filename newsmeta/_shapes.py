@@ -19,6 +19,12 @@ __all__ = ["IMAGE_FILE", "KeyStats", "count", "plural", "shape_of"]
 
 IMAGE_FILE = re.compile(r"\.(jpe?g|png|gif|webp|avif|svg|bmp|tiff?)(\?.*)?$", re.IGNORECASE)
 PATH_DATE = re.compile(r"(?<!\d)(\d{4})[/-](\d{1,2})[/-](\d{1,2})(?!\d)")
+# An audio, video or document file (a podcast's `url:`) is no article's address;
+# generic passes such a URL over too.
+_MEDIA_FILE = re.compile(
+    r"\.(?:mp3|m4a|aac|ogg|oga|opus|wav|flac|mp4|m4v|mov|webm|mkv|avi|pdf|zip)(?:[?#]|\Z)",
+    re.IGNORECASE,
+)
 _IMAGE_DETAILS = ("alt", "width", "height", "caption", "credit", "size", "mime_type")
 
 
@@ -77,7 +83,9 @@ def shape_of(value: Any) -> str:
         if len(text) <= 40 and converter_accepts("date", text):  # the converter's own judgement
             return "date"
         if _absolute_url(text):
-            return "image URL" if IMAGE_FILE.search(text) else "URL"
+            if IMAGE_FILE.search(text):
+                return "image URL"
+            return "media URL" if _MEDIA_FILE.search(text) else "URL"
         if IMAGE_FILE.search(text) and " " not in text:
             return "image path"
         if PATH_DATE.search(text) and " " not in text:

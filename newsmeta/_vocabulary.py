@@ -25,7 +25,7 @@ _MORE_WORDS: Mapping[str, tuple[str, ...]] = {
     "authors": ("byline", "creator", "writer", "writers", "contributors"),
     "tags": ("keyword", "topic", "topics", "label", "labels", "subjects"),
     "categories": ("section", "sections"),
-    "images": ("img", "photo", "picture", "hero", "banner", "featured", "og"),
+    "images": ("img", "photo", "picture", "hero", "banner", "featured"),
     "url": ("canonical", "href", "permalink", "original"),
     "source.name": ("publisher", "outlet", "site"),
 }
@@ -57,6 +57,18 @@ def normalized(key: str) -> str:
     return "".join(words_of(key))
 
 
+def _head_words(name: str) -> list[str]:
+    """The words of a rule's key name that say what the field is.
+
+    A one-word name is all meaning (``headline``); in a compound the last word
+    is the head (``story_title`` is a title, ``hero_image`` an image) and the
+    others only qualify it (``story`` says nothing about titles).  Two letters
+    (``by``, ``og``, ``at``) say too little to match on their own.
+    """
+    words = [word for word in words_of(name) if len(word) > 2]
+    return words if len(words) <= 1 else words[-1:]
+
+
 class Vocabulary:
     """The names each field goes by, read from the adapters' rules."""
 
@@ -64,7 +76,6 @@ class Vocabulary:
         self.names: dict[str, set[str]] = {field: set() for field in CANONICAL_FIELDS}
         self.words: dict[str, set[str]] = {field: set() for field in CANONICAL_FIELDS}
         self.known: set[str] = set()  # every key a built-in adapter reads or votes with
-        self.rule_words: set[str] = set()  # every word of those keys
         self.base_reads: dict[tuple[str, str], str | None] = {}  # (field, key) -> converter
         self.base_order: dict[tuple[str, str], int] = {}  # (field, name) -> generic's order
         for adapter in adapters:
@@ -78,13 +89,15 @@ class Vocabulary:
                     leaf = path.split(".")[-1].split("[")[0]
                     self.known.add(normalized(path.split(".")[0].split("[")[0]))
                     self.names[rule.target].add(normalized(path))  # `link.href` -> linkhref
-                    if adapter is base:  # what the draft's base reads anyway
-                        self.base_reads[(rule.target, path)] = rule.convert
+                    if adapter is base:  # generic's order: exact names, then loose ones
                         self.base_order.setdefault(
                             (rule.target, normalized(path)), len(self.base_order)
                         )
-                    self.words[rule.target].update(words_of(leaf))
-                    self.rule_words.update(words_of(leaf))
+                    if adapter is base and not getattr(rule, "loose", False):
+                        # what the draft's base reads anyway, spelled exactly (a
+                        # loose rule passes over a value that does not fit instead)
+                        self.base_reads[(rule.target, path)] = rule.convert
+                    self.words[rule.target].update(_head_words(leaf))
         for field, more in _MORE_WORDS.items():
             self.words[field].update(more)
         for field, names in _MORE_NAMES.items():
@@ -92,9 +105,13 @@ class Vocabulary:
         for words in self.words.values():
             words -= {"at", "on", "of", "the"}
 
-    def precedence(self, field: str, key: str) -> int:
-        """Where generic puts *key* among its names for *field* (unknown keys last)."""
-        return self.base_order.get((field, normalized(key)), len(self.base_order))
+    def preference(self, field: str, key: str) -> tuple[int, int, int]:
+        """How early *key* goes among the keys proposed for *field*: names the rules
+        know first, a creation date after a publication date, then generic's order."""
+        name = normalized(key)
+        known = 0 if name in self.names[field] else 1
+        later = 1 if _LATER.get(field, frozenset()) & set(words_of(key)) else 0
+        return known, later, self.base_order.get((field, name), len(self.base_order))
 
     def fields_for(self, key: str) -> list[tuple[float, str]]:
         """Canonical fields *key* may hold with how well its name says so, best first.

@@ -252,7 +252,7 @@ def _choose_rules(
     stats: Mapping[str, KeyStats], vocabulary: Vocabulary, total: int
 ) -> tuple[list[Rule], dict[str, Note], dict[str, str]]:
     """Rules for the fields, a note per chosen key, and why a named key was left out."""
-    chosen: dict[str, list[tuple[float, int, int, int, str]]] = {}
+    chosen: dict[str, list[tuple[int, int, int, float, int, int, str]]] = {}
     notes: dict[str, Note] = {}
     skipped: dict[str, str] = {}
     # Top-level keys first: `author.name` is not proposed when `author` is.
@@ -262,9 +262,8 @@ def _choose_rules(
         candidates = vocabulary.fields_for(key)
         for score, field in candidates:
             if _fits(field, key, entry) or _base_reads(vocabulary, field, key, stats):
-                # Generic's own order of preference among the names it knows.
-                order = vocabulary.precedence(field, key)
-                rank = (-score, order, key.count("."), -entry.files, key)
+                preference = vocabulary.preference(field, key)
+                rank = (*preference, -score, key.count("."), -entry.files, key)
                 chosen.setdefault(field, []).append(rank)
                 notes[key] = Note(key, entry.files, tuple(entry.shapes.most_common()))
                 break
@@ -355,8 +354,6 @@ def _signature(
         for key, entry in stats.items()
         if "." not in key
         and normalized(key) not in vocabulary.known
-        # `created_date` is new, but generic-like: every word of it is a known key's
-        and not set(words_of(key)) <= vocabulary.rule_words
         and entry.files / total >= _MIN_SIGNATURE_SHARE
         and _SAFE_KEY.fullmatch(key)
         and not path_problem(key)

@@ -7,9 +7,11 @@ changing those on purpose, rewrite them with NEWSMETA_REGEN=1 and read the diff.
 
 from __future__ import annotations
 
+import csv
 import json
 import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -184,15 +186,16 @@ def test_keys_are_recognised_by_name_and_shape(
 
 
 def test_a_date_inside_a_path_is_read_only_where_it_dates_undated_files() -> None:
+    # (generic itself reads dates in `path`, `permalink`, `link` ... values)
     undated = _draft_rules(
-        "title: A\npermalink: /2014/12/12/a/\n",
-        "title: B\npermalink: /2015/1/2/b/\n",
-        "title: C\npermalink: /about/\n",
+        "title: A\nfile_path: /2014/12/12/a/\n",
+        "title: B\nfile_path: /2015/1/2/b/\n",
+        "title: C\nfile_path: /about/\n",
     )
-    assert undated[-1] == Rule("published", ("permalink",), pattern=PATH_DATE)
+    assert undated[-1] == Rule("published", ("file_path",), pattern=PATH_DATE)
     dated = _draft_rules(
-        "title: A\ndate: 2014-12-12\npermalink: /2014/12/12/a/\n",
-        "title: B\ndate: 2015-01-02\npermalink: /2015/1/2/b/\n",
+        "title: A\ndate: 2014-12-12\nfile_path: /2014/12/12/a/\n",
+        "title: B\ndate: 2015-01-02\nfile_path: /2015/1/2/b/\n",
     )
     assert all(rule.convert != "pattern" for rule in dated)
 
@@ -228,3 +231,53 @@ def test_a_key_named_like_a_field_but_holding_other_values_is_explained() -> Non
         "#   publish_date: 2 of 2 files, 1 short text, 1 date; named like published, "
         "but 1 of 2 values are not dates (e.g. 'TBD')\n"
     )
+
+
+def test_drafts_never_score_below_generic_on_the_hand_judged_wild_corpus(tmp_path: Path) -> None:
+    """Per source, a draft from its files reads title, date, URL and authors at least as
+    right as `parse_file` does today (corpus-wild/EXPECTED.tsv)."""
+    wild = shared("corpus-wild")
+    rows = list(csv.DictReader((wild / "EXPECTED.tsv").open(encoding="utf-8"), delimiter="\t"))
+    by_source: dict[str, list[dict[str, str]]] = {}
+    for row in rows:
+        by_source.setdefault(row["file"].split("/")[0], []).append(row)
+    today: dict[str, int] = {}
+    drafted: dict[str, int] = {}
+    for source, source_rows in by_source.items():
+        paths = [str(wild / row["file"]) for row in source_rows]
+        draft = infer_adapter(paths, name="drafted")
+        path = tmp_path / f"{source}.yaml"
+        path.write_text(draft.text, encoding="utf-8")
+        parser = Parser([newsmeta.load_adapter(path)])
+        for row, name in zip(source_rows, paths, strict=True):
+            for score, article in (
+                (today, _or_none(lambda: newsmeta.parse_file(name))),  # noqa: B023
+                (drafted, _or_none(lambda: parser.parse_file(name, dialect="drafted"))),  # noqa: B023
+            ):
+                for field, right in _judged(row, article).items():
+                    score[field] = score.get(field, 0) + right
+    assert all(drafted[field] >= today[field] for field in today), (today, drafted)
+
+
+def _or_none(parse: Any) -> Any:
+    try:
+        return parse()
+    except NewsmetaError:
+        return None
+
+
+def _judged(row: dict[str, str], article: Any) -> dict[str, bool]:
+    got = {"title": "", "published": "", "url": "", "authors": ""}
+    if article is not None:
+        got = {
+            "title": article.title,
+            "published": article.published.isoformat()[:10] if article.published else "",
+            "url": article.url or "",
+            "authors": ";".join(author.name for author in article.authors),
+        }
+    return {
+        "title": got["title"] == row["expected_title"].replace("\\\\", "\\"),
+        "published": got["published"] == row["expected_published"][:10],
+        "url": got["url"] == row["expected_url"],
+        "authors": got["authors"] == row["expected_authors"],
+    }
