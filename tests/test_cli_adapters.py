@@ -156,7 +156,8 @@ def test_infer_writes_the_draft_to_stdout_and_reports_on_stderr(
     out, err = capsys.readouterr()
     assert out == (INFER / "astro-news.expected.yaml").read_text(encoding="utf-8")
     assert err == (
-        "astro-news/apostrophe.md:2:12: invalid YAML: did not find expected key\n"
+        "astro-news/apostrophe.md:2:11: invalid YAML: the single-quoted text that starts at 2:8 "
+        "ends at 2:11; inside single quotes write an apostrophe as '', or use double quotes\n"
         "5 files read, 1 unreadable; draft for 'astro-news' written\n"
     )
 

@@ -119,7 +119,9 @@ def test_unreadable_files_are_listed_and_left_out() -> None:
     draft = infer_adapter([INFER / "astro-news"], name="astro")
     assert (draft.name, draft.files) == ("astro", 5)
     assert draft.unreadable == (
-        f"{INFER / 'astro-news' / 'apostrophe.md'}:2:12: invalid YAML: did not find expected key",
+        f"{INFER / 'astro-news' / 'apostrophe.md'}:2:11: invalid YAML: the single-quoted text "
+        "that starts at 2:8 ends at 2:11; inside single quotes write an apostrophe as '', "
+        "or use double quotes",
     )
 
 
