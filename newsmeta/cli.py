@@ -154,6 +154,9 @@ def _argument_parser() -> argparse.ArgumentParser:
         help=f"file names read in folders (repeatable; default {' '.join(DEFAULT_PATTERNS)})",
     )
     infer.add_argument("--limit", type=int, metavar="N", help="read at most N files")
+    infer.add_argument(
+        "--repair", action="store_true", help="read files with common YAML mistakes (see parse)"
+    )
     infer.set_defaults(run=_run_infer, command=infer)
 
     schema = commands.add_parser("schema", help="print the JSON Schema of the parse output")
@@ -694,6 +697,7 @@ def _run_infer(options: argparse.Namespace, parser: Parser) -> int:
         name=options.name,
         patterns=tuple(options.pattern) if options.pattern else None,
         limit=options.limit,
+        repair=options.repair,
     )
     for message in draft.unreadable:
         print(message, file=sys.stderr)

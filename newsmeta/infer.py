@@ -88,14 +88,17 @@ def infer_adapter(
     name: str | None = None,
     patterns: tuple[str, ...] | None = None,
     limit: int | None = None,
+    repair: bool = False,
 ) -> Draft:
     """Draft a mapping file from the files, folders, globs or ``(name, text)`` pairs
     in *paths* (as ``parse_many`` takes them).
 
     *name* is the dialect name (default: from the folder's name); *patterns*
     the file names read in folders (default ``*.md``, ``*.markdown``); *limit*
-    reads at most that many files.  Files whose front matter cannot be read are
-    listed in ``Draft.unreadable`` (``file:line:col: message``) and left out.
+    reads at most that many files; *repair* reads front matter holding the common
+    authoring mistakes as ``Parser(repair=True)`` does.  Files whose front matter
+    cannot be read are listed in ``Draft.unreadable`` (``file:line:col: message``)
+    and left out.
     """
     from .batch import DEFAULT_PATTERNS, _is_pair, _skipped, _tasks
     from .dialects import BUILTIN_ADAPTERS, GENERIC
@@ -106,7 +109,7 @@ def infer_adapter(
         sources: list[Source] = [paths]
     else:
         sources = list(cast("Iterable[Source]", paths))
-    parser = Parser()
+    parser = Parser(repair=repair)
     mappings: list[dict[str, Any]] = []
     unreadable: list[str] = []
     for where, text in _tasks(sources, patterns or DEFAULT_PATTERNS):

@@ -192,3 +192,13 @@ def test_a_plugin_that_fails_to_load_is_named_not_fatal_in_detect_v(
         "newsmeta parse: error: ext.yaml:2:1: 'extends' names plugin 'broken', which fails: "
         "plugin 'broken' failed to load: ImportError: gone"
     )
+
+
+def test_infer_repair_reads_the_file_with_a_quote_mistake_too(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(INFER)
+    assert main(["infer", "--repair", "astro-news"]) == 0
+    out, err = capsys.readouterr()
+    assert "from 6 files" in out and "# publish_date: 6 of 6 files, all dates" in out
+    assert err == "6 files read, 0 unreadable; draft for 'astro-news' written\n"
