@@ -39,9 +39,9 @@ from .parser import DEFAULT_LIMITS, Parser
 if TYPE_CHECKING:
     from .arrow import to_arrow
     from .batch import DEFAULT_PATTERNS, Result, Summary, parse_many
-    from .partition import parse_partition
     from .extending import ExtendingAdapter
     from .infer import infer_adapter
+    from .partition import parse_partition
     from .schema import json_schema
     from .urls import canonical_url, dedup_key
     from .write.render import LossWarning

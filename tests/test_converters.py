@@ -213,12 +213,12 @@ _DATE_LIKE = st.one_of(
 @given(st.one_of(_DATE_LIKE, st.lists(_DATE_LIKE, max_size=2)))
 def test_the_date_converter_accepts_exactly_what_the_core_reads_as_a_date(value: object) -> None:
     from newsmeta._coerce import NOTES, Invalid, hooks_for_fields
-    from newsmeta.adapter import _CONVERTER_FUNCTIONS, accepts
+    from newsmeta.adapter import _CONVERTER_FUNCTIONS, converter_accepts
 
     hook = hooks_for_fields()["published"]
     token = NOTES.set([])
     try:
-        if accepts("date", value):
+        if converter_accepts("date", value):
             assert hook(_CONVERTER_FUNCTIONS["date"](value), None) is not None
         else:
             with pytest.raises(Invalid):
