@@ -120,7 +120,8 @@ def infer_adapter(
         try:
             if isinstance(text, NewsmetaError):  # a glob matching nothing, say
                 raise text
-            data = text if isinstance(text, str | bytes) else _read(where)
+            # Through parse_file's guarded reader: a FIFO or a huge file never hangs it.
+            data = text if isinstance(text, str | bytes) else parser.read_file(where)
             mapping, _ = parser.load(parser.split(data, path=where), path=where)
         except NewsmetaError as error:
             unreadable.append(str(error))
@@ -151,16 +152,6 @@ def infer_adapter(
         stats=stats,
     )
     return Draft(chosen, text, len(mappings), tuple(unreadable), tuple(rules), signature)
-
-
-def _read(where: str) -> bytes:
-    from .errors import SourceError
-
-    try:
-        with open(where, "rb") as handle:
-            return handle.read()
-    except OSError as exc:
-        raise SourceError(f"cannot read file: {exc.strerror or exc}", path=where) from exc
 
 
 def _shown(source: Source) -> str:
