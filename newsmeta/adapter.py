@@ -22,7 +22,7 @@ from ._meaning import LooseTable, loose_matches, looser, unfit
 from ._paths import MISSING, KeyPath, path_problem, plain_key, residual, resolve
 from ._pattern import compile_pattern, pattern_converter
 from ._record import Record
-from .dates import parse_datetime
+from .dates import ImpossibleDate, parse_datetime
 from .errors import AdapterError
 from .model import Diagnostic
 
@@ -117,6 +117,8 @@ def _convert_date(value: Any) -> Any:
         except ValueError:
             try:
                 parse_datetime(value)
+            except ImpossibleDate:
+                return value  # meant as a date: the core keeps it with an invalid-date note
             except (ValueError, OverflowError):
                 return _REFUSED
         return value  # the core converts it, with its notes (no zone, no time)
