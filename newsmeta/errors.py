@@ -330,8 +330,9 @@ class PluginError(NewsmetaError, ImportError):
 
 
 class MissingExtraError(NewsmetaError, ImportError):
-    """An optional integration (Arrow, Dask, canonical URLs) was used without its
-    extra; the message names the ``pip install "newsmeta[extra]"`` to run."""
+    """An optional integration (Arrow, Dask, canonical URLs, ``newsmeta.testing``)
+    was used without its extra; the message names the ``pip install "newsmeta[extra]"``
+    to run."""
 
 
 class AdapterFileError(AdapterError, SourceError):

@@ -30,6 +30,16 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import newsmeta
+from newsmeta.testing.hostile import (
+    BOMS,
+    KNOWN_KEYS,
+    OPENERS,
+    hostile_documents,
+    huge_numbers,
+    json_documents,
+    toml_documents,
+    yaml_documents,
+)
 
 _OVERRIDE = os.environ.get("NEWSMETA_HYPOTHESIS_EXAMPLES")
 
@@ -44,16 +54,9 @@ def _examples(default: int) -> settings:
 
 HOSTILE = _examples(1500)
 HOSTILE_STRUCTURED = _examples(600)
+HOSTILE_MIX = _examples(150)
 # Big documents (up to ~1 MB) whose every example costs tens of milliseconds.
 HOSTILE_COSTLY = _examples(150)
-
-# Keys the built-in dialects read, so generated documents reach conversion.
-KNOWN_KEYS = [
-    "title", "date", "publishDate", "lastmod", "updated", "draft", "tags", "categories",
-    "author", "authors", "summary", "description", "url", "link", "slug", "aliases",
-    "images", "image", "source", "related", "publishedDateTime", "sourceUrl", "language",
-    "type", "href", "brand", "name", "width", "height", "size",
-]  # fmt: skip
 
 
 def _has_nan(value: Any) -> bool:
@@ -88,10 +91,6 @@ def check(data: str | bytes) -> None:
 
 # -- unstructured ------------------------------------------------------------------
 
-BOMS = st.sampled_from(
-    [b"", codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_LE]
-)
-
 
 @HOSTILE
 @given(st.text())
@@ -105,15 +104,9 @@ def test_any_bytes_after_any_bom(bom: bytes, data: bytes) -> None:
     check(bom + data)
 
 
-# The last two open Hexo's YAML without its "---" and a metadata header.
-_OPENERS = [
-    "---", "---yaml", "--- ", "---js", "+++", "{", "\n---", "...", "---\r", "title: x", "Date: x",
-]  # fmt: skip
-
-
 @HOSTILE
 @given(
-    st.sampled_from(_OPENERS),
+    st.sampled_from(OPENERS),
     st.text(),
     st.sampled_from(["---", "...", "+++", "}", ""]),
     st.text(),
@@ -122,180 +115,8 @@ def test_any_text_between_fences(opener: str, inside: str, closer: str, body: st
     check(f"{opener}\n{inside}\n{closer}\n{body}")
 
 
-# -- structured: YAML-ish, TOML-ish, JSON-ish ------------------------------------------
-# Mostly well-formed documents with a title (so that they reach detection,
-# conversion and serialisation), salted with hostile tokens.  ``one_of`` picks
-# its branches about evenly, so repeating the tame branch sets the mix.
-
-_TEXT = st.text(st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=12)
-_PLAIN = st.text("abcdefghijklmnopqrstuvwxyz ABC0123456789-_./", min_size=1, max_size=12).map(
-    lambda w: "w" + w.strip()
-)
-_KEYS = st.one_of(st.sampled_from(KNOWN_KEYS), st.sampled_from(KNOWN_KEYS), _PLAIN)
-_TITLES = st.one_of(_PLAIN, _PLAIN, _PLAIN, _TEXT)
-
-_YAML_TAME = st.one_of(
-    _PLAIN,
-    _TEXT.map(json.dumps),
-    st.integers().map(str),
-    st.floats().map(repr),
-    st.sampled_from(
-        [
-            "null",
-            "~",
-            "yes",
-            "no",
-            "on",
-            "true",
-            "False",
-            ".nan",
-            ".inf",
-            "-.inf",
-            "0x1F",
-            "0o17",
-            "1_000",
-            "2024-01-02",
-            "2024-01-02T03:04:05Z",
-            "12:30:00",
-            "'quoted'",
-            "2024-01-02 03:04:05.123456789 +05:30",
-            "https://example.test/a?b=c",
-        ]
-    ),
-)
-_YAML_NASTY = st.sampled_from(
-    [
-        "2024-13-45", "1999-02-29", '"esc \\u00e9 \\x41 \\ud800"', "!!str 1", "!!int x",
-        "!!float abc", "!!binary aGk=", "!!timestamp 2024-02-30", "!!null ''", "!foo x",
-        "!!python/object:os.system {}", "!!python/object/apply:os.system [ls]", "*a", "*nope",
-        "!<tag:yaml.org,2002:str> x", "https://example.test/[x", "[", "]", "{", "}", "&", "@x",
-        "`x", "%TAG", "? complex", "- item", "a: b", "'unclosed", "|\n  literal", "\t", "#",
-        "99999-01-01", "0001-01-01T00:00:00+23:59", "9" * 40, "1e999",
-    ]
-)  # fmt: skip
-_YAML_SCALARS = st.one_of(*[_YAML_TAME] * 5, _YAML_NASTY)
-_YAML_FLOW = st.recursive(  # built once: building a recursive strategy is slow
-    _YAML_SCALARS,
-    lambda inner: st.one_of(
-        st.lists(inner, max_size=4).map(lambda items: "[" + ", ".join(items) + "]"),
-        st.lists(st.tuples(_KEYS, inner), max_size=4).map(
-            lambda pairs: "{" + ", ".join(f"{k}: {v}" for k, v in pairs) + "}"
-        ),
-    ),
-    max_leaves=12,
-)
-
-
-@st.composite
-def yaml_documents(draw: st.DrawFn) -> str:
-    lines = []
-    if draw(st.integers(0, 9)):
-        lines.append(f"title: {json.dumps(draw(_TITLES))}")
-    for key in draw(st.lists(_KEYS, max_size=8, unique=True)):
-        if key == "title":
-            continue
-        anchor = draw(st.sampled_from(["", "", "", "", "&a ", "&b "]))
-        shape = draw(st.integers(0, 5))
-        if shape <= 2:
-            lines.append(f"{key}: {anchor}{draw(_YAML_FLOW)}")
-        elif shape == 3:  # a block list
-            lines.append(f"{key}: {anchor}")
-            lines.extend(f"  - {item}" for item in draw(st.lists(_YAML_FLOW, max_size=3)))
-        elif shape == 4:  # a block mapping
-            lines.append(f"{key}: {anchor}")
-            for sub in draw(st.lists(_KEYS, max_size=3, unique=True)):
-                lines.append(f"  {sub}: {draw(_YAML_FLOW)}")
-        else:  # wrong indentation, merge keys, stray text
-            lines.append(draw(st.sampled_from(["   x: 1", "<<: *a", " - a", "? [a]", "*a"])))
-    newline = draw(st.sampled_from(["\n", "\n", "\r\n", "\r"]))
-    closer = draw(st.sampled_from(["---", "---", "---", "...", ""]))
-    body = draw(st.text(max_size=20))
-    return newline.join(["---", *lines, closer, body])
-
-
-_TOML_TAME = st.one_of(
-    st.integers().map(str),
-    st.floats().map(repr),
-    _TEXT.map(json.dumps),
-    _PLAIN.map(lambda w: f"'{w}'"),
-    st.sampled_from(
-        [
-            "true",
-            "false",
-            "nan",
-            "+inf",
-            "1979-05-27T07:32:00Z",
-            "1979-05-27",
-            "07:32:00",
-            "1979-05-27T00:32:00.999999-07:00",
-            "1979-05-27 07:32:00",
-            "0xDEAD",
-            "1_000",
-        ]
-    ),
-)
-_TOML_NASTY = st.sampled_from(
-    [
-        "1979-13-27", '"""multi\nline"""', "'''raw'''", "[", "{", '"\\ud800"', "'\\'",
-        "9" * 40, "0000-00-00", "1979-05-27T25:00:00", "inf", "[1, 'a']", "{a = 1, a = 2}",
-    ]
-)  # fmt: skip
-_TOML_NESTED = st.recursive(
-    st.one_of(*[_TOML_TAME] * 5, _TOML_NASTY),
-    lambda inner: st.one_of(
-        st.lists(inner, max_size=4).map(lambda items: "[" + ", ".join(items) + "]"),
-        st.dictionaries(_PLAIN, inner, max_size=3).map(
-            lambda pairs: "{" + ", ".join(f"{json.dumps(k)} = {v}" for k, v in pairs.items()) + "}"
-        ),
-    ),
-    max_leaves=10,
-)
-
-
-@st.composite
-def toml_documents(draw: st.DrawFn) -> str:
-    lines = []
-    if draw(st.integers(0, 9)):
-        lines.append(f"title = {json.dumps(draw(_TITLES))}")
-    for key in draw(st.lists(_KEYS, max_size=8, unique=True)):
-        if key != "title":
-            lines.append(f"{json.dumps(key)} = {draw(_TOML_NESTED)}")
-    for header in draw(st.lists(st.lists(_PLAIN, min_size=1, max_size=3), max_size=2)):
-        brackets = draw(st.sampled_from(["[{}]", "[[{}]]"]))
-        lines.append(brackets.format(".".join(json.dumps(part) for part in header)))
-        lines.append(f"x = {draw(_TOML_NESTED)}")
-    return "\n".join(["+++", *lines, "+++", draw(st.text(max_size=20))])
-
-
-_JSON_VALUES = st.recursive(
-    st.one_of(
-        st.none(),
-        st.booleans(),
-        st.integers(),
-        st.floats(),
-        st.text(),
-        st.sampled_from(["2024-01-02T03:04:05Z", "2024-01-02", "yesterday", "http://[x"]),
-    ),
-    lambda inner: st.one_of(st.lists(inner, max_size=4), st.dictionaries(_KEYS, inner, max_size=4)),
-    max_leaves=15,
-)
-
-
-@st.composite
-def json_documents(draw: st.DrawFn) -> str:
-    mapping: dict[str, Any] = {}
-    if draw(st.integers(0, 9)):
-        mapping["title"] = draw(_TITLES)
-    mapping.update(draw(st.dictionaries(_KEYS, _JSON_VALUES, max_size=8)))
-    text = json.dumps(mapping, ensure_ascii=draw(st.booleans()))
-    if not draw(st.integers(0, 4)):  # damage it: cut, or insert a character somewhere
-        cut = draw(st.integers(0, len(text)))
-        text = text[:cut] + draw(st.sampled_from(["", "{", "}", '"', "\\", "\n", "\x00"]))
-    elif not draw(st.integers(0, 4)):  # a lone surrogate escape (or a pair) inside a string
-        at = text.find('"', draw(st.integers(0, len(text)))) + 1
-        escape = draw(st.sampled_from(["\\ud800", "\\udfff", "\\udbff\\udc00", "\\\\ud800"]))
-        text = text[:at] + escape + text[at:] if at else text
-    return text + "\n" + draw(st.text(max_size=20))
+# -- structured: YAML-ish, TOML-ish, JSON-ish (generators shared with users in
+# newsmeta.testing.hostile) -------------------------------------------------------------
 
 
 @HOSTILE_STRUCTURED
@@ -334,24 +155,11 @@ def test_json_ish_documents(text: str, bom: bytes) -> None:
 HOSTILE_EXTRA = _examples(200)
 HOSTILE_EXTRA_STRUCTURED = _examples(100)  # yaml_documents() costs ~10 ms an example
 
-# Digits either side of every base's limit: 3,571 hex, 4,300 decimal, 4,762 octal and
-# 14,284 binary digits are the most that can still be written in decimal.
-_HUGE_NUMBERS = st.builds(
-    lambda sign, prefix, digit, count: sign + prefix + digit * count,
-    st.sampled_from(["", "", "-", "+"]),
-    st.sampled_from(["0x", "0o", "0b", ""]),
-    st.sampled_from(["F", "7", "1", "9", "1_"]),
-    st.one_of(
-        st.integers(3500, 3650), st.integers(4250, 4350), st.integers(4700, 4800),
-        st.integers(14200, 14400),
-    ),
-)  # fmt: skip
-
 
 @HOSTILE_EXTRA
 @given(
     st.sampled_from(KNOWN_KEYS),
-    _HUGE_NUMBERS,
+    huge_numbers(),
     st.sampled_from(["yaml", "yaml-flow", "yaml-tag", "toml", "json"]),
 )
 def test_huge_numbers_anywhere(key: str, number: str, shape: str) -> None:
@@ -629,3 +437,11 @@ def test_deep_trees_and_symlink_loops(spec: list[tuple[int, str]]) -> None:
         assert globbed == walked
     finally:
         _remove_tree(root)
+
+
+@HOSTILE_MIX
+@given(hostile_documents())
+def test_the_mix_users_get(data: str | bytes) -> None:
+    # newsmeta.testing.hostile_documents() adds alias bombs, deep nesting, huge
+    # numbers, dumped YAML values and raw YAML fragments to the generators above.
+    check(data)

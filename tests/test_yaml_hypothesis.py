@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import io
 import os
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime
 from typing import Any
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from ruamel.yaml import YAML
+
+from newsmeta.testing.hostile import yaml_fragments, yaml_values
 
 from ._yaml_support import ours, stock
 
@@ -24,38 +26,8 @@ settings.register_profile(
 )
 SETTINGS = settings.get_profile("newsmeta-yaml")
 
-TRICKY = [
-    "no", "on", "off", "yes", "y", "n", "NO", "True", "false", "FALSE", "null", "Null", "~", "",
-    "0123", "0o17", "0x1F", "0X1F", "0b101", "1_000", "+12", "-0", "12:30:45", "1:20", "1e3",
-    "1E-3", "1.5e+3", ".5", "0.", "._", "-_", ".inf", "-.Inf", ".NaN", "nan", "2020-01-02",
-    "2020-1-2", "2023-02-30", "0000-00-00", "2020-01-01 25:00:00",
-    "2001-12-14t21:59:43.10-05:00", "2001-12-14 21:59:43.10 -5",
-    "2020-12-07T08:52:06.835428Z", "2001-12-14T21:59:43.1234567Z", "<<", "=", "- a", "a: b",
-    "#x", "&a", "*a", "!x", "@x", "`x", "%x", "'q'", '"dq"', "x\ny", " lead", "trail ", "é",
-    "a\tb", "http://x.y/z?q=1#f", "[x]", "{x}", "? x", "|", ">",
-]  # fmt: skip
-
-scalars = st.one_of(
-    st.sampled_from(TRICKY),
-    st.text(max_size=12),
-    st.text(alphabet="0123456789-+:._eExob TZ", max_size=14),
-    st.integers(),
-    st.floats(allow_nan=True),
-    st.booleans(),
-    st.none(),
-    st.dates(),
-    st.datetimes(),
-    st.datetimes(timezones=st.just(timezone.utc)),
-    st.datetimes(timezones=st.just(timezone(timedelta(hours=-5)))),
-)
-keys = st.one_of(st.sampled_from(TRICKY), st.text(max_size=8), st.integers())
-documents = st.recursive(
-    scalars,
-    lambda children: st.one_of(
-        st.lists(children, max_size=4), st.dictionaries(keys, children, max_size=4)
-    ),
-    max_leaves=20,
-)
+# The generators are newsmeta.testing's, shared with users who test their own code.
+documents = yaml_values()
 
 
 def assert_same(text: str) -> None:
@@ -88,15 +60,8 @@ def test_dumped_documents(
     assert_same(dump(data, flow, width, indent))
 
 
-raw_pieces = st.sampled_from(
-    [*TRICKY, "a: ", "b:", "\n", "\n  ", "- ", "? ", ": ", "&x ", "*x", "!!str ", "!!int ", "!foo ",
-       "[", "]", "{", "}", ", ", "'", '"', "<<: ", "<<: *x", "%YAML 1.1\n---\n", "---\n", "...",
-       "#c", "|\n  t", ">-\n  f", "\t", "\\"]
-)  # fmt: skip
-
-
 @SETTINGS
-@given(st.lists(raw_pieces, max_size=25).map("".join))
+@given(yaml_fragments())
 def test_raw_text(text: str) -> None:
     assert_same(text)
 

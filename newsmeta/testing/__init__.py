@@ -1,0 +1,63 @@
+"""Test support for users of newsmeta: Hypothesis strategies and assertions.
+
+Install with ``pip install "newsmeta[testing]"``::
+
+    from hypothesis import given
+    from newsmeta.testing import articles, documents, hostile_documents
+
+* ``articles(**overrides)``: Articles the parser could produce; fix or redraw any field.
+* ``documents(adapter_or_dialect, format=...)``: ``(text, expected_article)`` pairs
+  written from an adapter's rules, with the variations real files have.
+* ``hostile_documents()``: inputs that must end in an Article or a ``NewsmetaError``.
+* ``assert_lossless`` and ``assert_matches_golden``: also available without
+  Hypothesis from the pytest plugin (``newsmeta.pytest_plugin``), which adds the
+  fixtures ``newsmeta_parser`` and ``newsmeta_corpus`` and ``--newsmeta-update``.
+
+Once newsmeta is installed, ``st.from_type(Article)`` (and the other model
+classes) use these strategies: newsmeta registers them through Hypothesis's
+``hypothesis`` entry point.
+"""
+
+from __future__ import annotations
+
+try:
+    import hypothesis  # noqa: F401
+except ImportError as exc:  # pragma: no cover - depends on the environment
+    from ..errors import MissingExtraError
+
+    raise MissingExtraError(
+        'newsmeta.testing needs Hypothesis; install it with: pip install "newsmeta[testing]"'
+    ) from exc
+
+from ..pytest_plugin import assert_lossless, assert_matches_golden
+from .hostile import hostile_documents
+from .strategies import (
+    articles,
+    authors,
+    datetimes,
+    diagnostics,
+    extra_values,
+    images,
+    related_articles,
+    sources,
+    text_lines,
+    texts,
+    urls,
+)
+
+__all__ = [
+    "articles",
+    "assert_lossless",
+    "assert_matches_golden",
+    "authors",
+    "datetimes",
+    "diagnostics",
+    "extra_values",
+    "hostile_documents",
+    "images",
+    "related_articles",
+    "sources",
+    "text_lines",
+    "texts",
+    "urls",
+]
