@@ -57,14 +57,20 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     )
 
 
+_SAVED = pytest.StashKey[dict[str, Any]]()
+
+
 def pytest_configure(config: pytest.Config) -> None:
+    # Saved and restored: a session run inside another (pytester) leaves the
+    # outer one's settings as they were.
+    config.stash[_SAVED] = dict(_assertions.settings)
     _assertions.settings.update(
         update=bool(config.getoption("newsmeta_update")), root=config.rootpath
     )
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:
-    _assertions.settings.update(update=False, root=None)
+    _assertions.settings.update(config.stash.get(_SAVED, {"update": False, "root": None}))
 
 
 _OBJECT = re.compile(r"[A-Za-z_][\w.]*:[A-Za-z_][\w]*\Z")
