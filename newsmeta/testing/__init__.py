@@ -30,6 +30,7 @@ except ImportError as exc:  # pragma: no cover - depends on the environment
     ) from exc
 
 from ..pytest_plugin import assert_lossless, assert_matches_golden
+from .documents import documents
 from .hostile import hostile_documents
 from .strategies import (
     articles,
@@ -52,6 +53,7 @@ __all__ = [
     "authors",
     "datetimes",
     "diagnostics",
+    "documents",
     "extra_values",
     "hostile_documents",
     "images",
