@@ -13,6 +13,8 @@ import pytest
 import newsmeta
 from newsmeta.testing import assert_lossless, assert_matches_golden
 
+from .conftest import ROOT
+
 pytest_plugins = ["pytester"]
 
 SAMPLE = """---
@@ -149,3 +151,17 @@ def test_the_plugin_loads_without_hypothesis() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=False, timeout=60
     )
     assert result.stdout.strip() == "True", result.stderr
+
+
+def test_the_example_plugin_is_tested_with_newsmeta_testing_only() -> None:
+    if "quillwire" not in newsmeta.plugins.installed():
+        pytest.skip("example plugin not installed: python -m pip install -e examples/plugin")
+    folder = ROOT / "examples" / "plugin"
+    result = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", str(folder / "tests")],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stdout[-3000:]
