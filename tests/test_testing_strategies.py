@@ -174,3 +174,12 @@ def test_without_hypothesis_the_error_names_the_extra() -> None:
     assert result.stdout.strip() == (
         'True newsmeta.testing needs Hypothesis; install it with: pip install "newsmeta[testing]"'
     ), result.stderr
+
+
+def test_newsmeta_testing_needs_no_pytest() -> None:
+    # Strategies and assertions serve unittest users too.
+    result = _python(
+        "import sys; sys.modules['pytest'] = None\n"
+        "from newsmeta.testing import articles, assert_lossless; print('ok')"
+    )
+    assert result.stdout.strip() == "ok", result.stderr

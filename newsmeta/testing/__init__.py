@@ -29,7 +29,7 @@ except ImportError as exc:  # pragma: no cover - depends on the environment
         'newsmeta.testing needs Hypothesis; install it with: pip install "newsmeta[testing]"'
     ) from exc
 
-from ..pytest_plugin import assert_lossless, assert_matches_golden
+from .._assertions import assert_lossless, assert_matches_golden
 from .documents import documents
 from .hostile import hostile_documents
 from .strategies import (
