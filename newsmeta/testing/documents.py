@@ -4,8 +4,8 @@ An adapter's rules are the one description of a dialect (DESIGN.md §8): this
 module draws an Article that the adapter can hold, writes it with
 ``newsmeta.dump`` and varies the file the way real files vary:
 
-* a field written at another path of its rules (``--`` only paths no earlier
-  path or other field would shadow),
+* a field written at another path of its rules (one that no other field's key
+  shadows),
 * keys in another order, unknown keys the adapter leaves in ``extra``,
 * CRLF line ends, a byte order mark, YAML's ``...`` closer,
 * dates written date-only, without a zone, with an offset, or as Unix time
