@@ -48,8 +48,8 @@ def _installed(tmp_path: Path, change: tuple[str, str] | None) -> newsmeta.Parse
     return newsmeta.Parser([newsmeta.load_adapter(copy)], builtins=False)
 
 
-def _property(parser: newsmeta.Parser) -> None:
-    @DEFAULT_BUDGET
+def _property(parser: newsmeta.Parser, budget: settings = DEFAULT_BUDGET) -> None:
+    @budget
     @given(documents(SPEC))
     def reads_what_the_spec_writes(pair: tuple[str, newsmeta.Article]) -> None:
         text, expected = pair
@@ -59,7 +59,7 @@ def _property(parser: newsmeta.Parser) -> None:
 
 
 def test_the_unchanged_copy_passes(tmp_path: Path) -> None:
-    _property(_installed(tmp_path, None))
+    _property(_installed(tmp_path, None), settings(DEFAULT_BUDGET, max_examples=50))
 
 
 @pytest.mark.parametrize("mutant", list(MUTANTS))

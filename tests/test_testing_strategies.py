@@ -172,7 +172,8 @@ def test_without_hypothesis_the_error_names_the_extra() -> None:
         "    import newsmeta; print(isinstance(error, newsmeta.NewsmetaError), error)"
     )
     assert result.stdout.strip() == (
-        'True newsmeta.testing needs Hypothesis; install it with: pip install "newsmeta[testing]"'
+        "True newsmeta.testing needs hypothesis, which is not installed: "
+        'pip install "newsmeta[testing]"'
     ), result.stderr
 
 

@@ -20,19 +20,16 @@ classes) use these strategies: newsmeta registers them through Hypothesis's
 
 from __future__ import annotations
 
-try:
-    import hypothesis  # noqa: F401
-except ImportError as exc:  # pragma: no cover - depends on the environment
-    from ..errors import MissingExtraError
+from .._extras import require
 
-    raise MissingExtraError(
-        'newsmeta.testing needs Hypothesis; install it with: pip install "newsmeta[testing]"'
-    ) from exc
+# Checked before the modules below import Hypothesis, so that its absence is
+# reported as the extra to install, not as a bare ModuleNotFoundError.
+require("hypothesis", "testing", "newsmeta.testing")
 
-from .._assertions import assert_lossless, assert_matches_golden
-from .documents import documents
-from .hostile import hostile_documents
-from .strategies import (
+from .._assertions import assert_lossless, assert_matches_golden  # noqa: E402
+from .documents import documents  # noqa: E402
+from .hostile import hostile_documents  # noqa: E402
+from .strategies import (  # noqa: E402
     articles,
     authors,
     datetimes,

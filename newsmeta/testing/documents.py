@@ -36,6 +36,7 @@ from .strategies import (
     _HOSTS,
     _domain_from,
     articles,
+    datetimes,
     extra_values,
     images,
     related_articles,
@@ -118,13 +119,22 @@ def _extra_strategy(fmt: DocumentFormat) -> st.SearchStrategy[Any]:
     return values.map(lambda value: _clean(value, fmt)).filter(lambda value: value is not None)
 
 
-def _fit(article: Article, fmt: DocumentFormat) -> Article:
-    """The authors' and images' unknown keys as *fmt* can say them."""
-    if fmt != "toml":
+def _fit(article: Any, fmt: DocumentFormat) -> Any:
+    """*article* (or a related item, a source) with the unknown keys of its authors
+    and images as *fmt* can say them."""
+    if fmt != "toml" or article is None:
         return article
-    people = tuple(attrs.evolve(a, extra=_clean(a.extra, fmt)) for a in article.authors)
-    pictures = tuple(attrs.evolve(i, extra=_clean(i.extra, fmt)) for i in article.images)
-    return attrs.evolve(article, authors=people, images=pictures)
+    changes: dict[str, Any] = {}
+    if hasattr(article, "authors"):
+        changes["authors"] = tuple(
+            attrs.evolve(a, extra=_clean(a.extra, fmt)) for a in article.authors
+        )
+    changes["images"] = tuple(attrs.evolve(i, extra=_clean(i.extra, fmt)) for i in article.images)
+    if hasattr(article, "source"):
+        changes["source"] = _fit(article.source, fmt)
+    if hasattr(article, "related"):
+        changes["related"] = tuple(_fit(item, fmt) for item in article.related)
+    return attrs.evolve(article, **changes)
 
 
 def _source_strategy(fields: set[str]) -> st.SearchStrategy[Source | None]:
@@ -260,6 +270,9 @@ def _documents(
 
     overrides: dict[str, Any] = {k: v for k, v in _EMPTY.items() if k not in fields}
     overrides["source"] = _source_strategy(fields)
+    for name in ("published", "updated"):
+        if name in fields:  # mostly filled: their forms are most of the variations
+            overrides[name] = st.one_of(datetimes(), datetimes(), datetimes(), st.none())
     if "related" in fields:
         overrides["related"] = _related_strategy(fields)
     roots = _roots(adapter)
