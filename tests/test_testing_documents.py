@@ -21,7 +21,7 @@ QUILLWIRE = newsmeta.load_adapter(
 @pytest.mark.parametrize("format", ["yaml", "toml", "json"])
 @pytest.mark.parametrize("dialect", ["hugo", "aggregator", "generic"])
 def test_every_builtin_dialect_reads_what_its_rules_write(dialect: str, format: str) -> None:
-    @settings(max_examples=5)
+    @settings(max_examples=3)  # each dialect and format: a smoke test, tests below go deeper
     @given(documents(dialect, format=format))
     def reads_back(pair: tuple[str, newsmeta.Article]) -> None:
         text, expected = pair
@@ -33,7 +33,9 @@ def test_every_builtin_dialect_reads_what_its_rules_write(dialect: str, format: 
 def _variations(adapter: newsmeta.MappingAdapter | str, examples: int) -> Counter[str]:
     seen: Counter[str] = Counter()
 
-    @settings(max_examples=examples)
+    # Derandomized everywhere (not only under CI): the same examples every run, so
+    # the check below never depends on luck.
+    @settings(max_examples=examples, derandomize=True, database=None)
     @given(documents(adapter))
     def collect(pair: tuple[str, newsmeta.Article]) -> None:
         text, expected = pair
@@ -55,7 +57,7 @@ def _variations(adapter: newsmeta.MappingAdapter | str, examples: int) -> Counte
 
 
 def test_the_variations_are_generated() -> None:
-    seen = _variations(QUILLWIRE, 60) + _variations("hugo", 30)
+    seen = _variations(QUILLWIRE, 45) + _variations("hugo", 10)
     expected = (
         "crlf", "bom", "dots closer", "unknown keys", "date-only", "naive", "unix time",
         "other path", "key order",

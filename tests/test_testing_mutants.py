@@ -59,7 +59,7 @@ def _property(parser: newsmeta.Parser, budget: settings = DEFAULT_BUDGET) -> Non
 
 
 def test_the_unchanged_copy_passes(tmp_path: Path) -> None:
-    _property(_installed(tmp_path, None), settings(DEFAULT_BUDGET, max_examples=50))
+    _property(_installed(tmp_path, None), settings(DEFAULT_BUDGET, max_examples=30))
 
 
 @pytest.mark.parametrize("mutant", list(MUTANTS))

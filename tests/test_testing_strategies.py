@@ -20,8 +20,8 @@ from newsmeta.dates import parse_datetime
 from newsmeta.testing import articles, related_articles
 
 # An Article costs ~10 ms to draw: these budgets keep the module at a few seconds.
-FEW = settings(max_examples=40)
-FEWER = settings(max_examples=20)
+FEW = settings(max_examples=25)
+FEWER = settings(max_examples=10)
 
 
 def _depth(value: object) -> int:

@@ -7,6 +7,6 @@ import os
 
 from hypothesis import settings
 
-settings.register_profile("quillwire-ci", max_examples=15, derandomize=True, deadline=None)
+settings.register_profile("quillwire-ci", max_examples=10, derandomize=True, deadline=None)
 if os.environ.get("CI"):
     settings.load_profile("quillwire-ci")
