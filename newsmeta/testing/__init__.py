@@ -27,7 +27,7 @@ from .._extras import require
 require("hypothesis", "testing", "newsmeta.testing")
 
 from .._assertions import assert_lossless, assert_matches_golden  # noqa: E402
-from .documents import documents  # noqa: E402
+from .from_rules import documents  # noqa: E402
 from .hostile import hostile_documents  # noqa: E402
 from .strategies import (  # noqa: E402
     articles,

@@ -19,6 +19,8 @@ the parser's words and places for the notes a date form needs (``date-only``,
 from __future__ import annotations
 
 import codecs
+import functools
+import warnings
 from collections.abc import Mapping
 from datetime import datetime, timezone
 from typing import Any, Literal
@@ -32,6 +34,7 @@ from ..adapter import CANONICAL_FIELDS, RELATED_FIELDS, Adapter, MappingAdapter,
 from ..errors import AdapterError, NewsmetaError
 from ..model import Article, RelatedArticle, Source
 from ..parser import Parser
+from ..write.render import LossWarning
 from .strategies import (
     _HOSTS,
     _domain_from,
@@ -240,15 +243,49 @@ def _provenance(
     return {name: chosen[name][0] for name in chosen if name in filled}
 
 
+_PLAIN = frozenset(_EMPTY) - {"source", "related"}
+
+
+@functools.lru_cache(maxsize=256)
+def _path_choices(paths: tuple[tuple[str, str | None], ...]) -> st.SearchStrategy[Any]:
+    # The first path half the time; cached, as strategies are costly to build per draw.
+    return st.one_of(st.just(paths[0]), st.sampled_from(paths))
+
+
+def _without_shadowed(
+    article: Any,
+    options: Mapping[str, list[tuple[str, str | None]]],
+    chosen: Mapping[str, tuple[str, str | None]],
+) -> Any:
+    """*article* (or a related item) without the fields that an empty field's rule
+    would read in their place (``aggregator``'s ``url`` falls back to ``webUrl``,
+    where ``links`` is written): a file cannot say "no URL, but this link"."""
+    while True:
+        empty = {
+            name
+            for name in options
+            if name in _PLAIN and hasattr(article, name) and getattr(article, name) in (None, ())
+        }
+        shadowed = {
+            other
+            for name in empty
+            for other, (path, _) in chosen.items()
+            if other != name
+            and other in _PLAIN
+            and getattr(article, other, None) not in (None, ())
+            and any(path == tried for tried, _ in options[name])
+        }
+        if not shadowed:
+            return article
+        article = attrs.evolve(article, **{name: _EMPTY[name] for name in shadowed})
+
+
 def _choose_paths(
     draw: st.DrawFn, options: Mapping[str, list[tuple[str, str | None]]]
 ) -> dict[str, tuple[str, str | None]]:
     """Each field at its first path, or sometimes at another one, unless that path or
     a path tried before it touches a key another field is written at."""
-    chosen = {
-        target: draw(st.one_of(st.just(paths[0]), st.sampled_from(paths)))
-        for target, paths in options.items()
-    }
+    chosen = {target: draw(_path_choices(tuple(paths))) for target, paths in options.items()}
     for target, paths in options.items():
         index = paths.index(chosen[target])
         if not index:
@@ -260,14 +297,11 @@ def _choose_paths(
     return chosen
 
 
-@st.composite
-def _documents(
-    draw: st.DrawFn, adapter: MappingAdapter, fmt: DocumentFormat, parser: Parser
-) -> tuple[str, Article]:
-    options = _paths_by_field(adapter)
-    chosen = _choose_paths(draw, options)
-    fields = set(chosen)
-
+def _article_strategy(
+    adapter: MappingAdapter, fmt: DocumentFormat, fields: set[str]
+) -> st.SearchStrategy[Article]:
+    """Articles with only the fields *adapter* has rules for; built once per call of
+    ``documents()`` (building strategies inside each draw is slow)."""
     overrides: dict[str, Any] = {k: v for k, v in _EMPTY.items() if k not in fields}
     overrides["source"] = _source_strategy(fields)
     for name in ("published", "updated"):
@@ -278,17 +312,42 @@ def _documents(
     roots = _roots(adapter)
     unknown_keys = _EXTRA_KEYS.filter(lambda key: key not in roots)
     overrides["extra"] = st.dictionaries(unknown_keys, _extra_strategy(fmt), max_size=3)
-    article = draw(
-        articles(**overrides, dialect=adapter.name, format=fmt, provenance={}, diagnostics=())
-    )
+    return articles(**overrides, dialect=adapter.name, format=fmt, provenance={}, diagnostics=())
+
+
+@st.composite
+def _documents(
+    draw: st.DrawFn,
+    adapter: MappingAdapter,
+    fmt: DocumentFormat,
+    parser: Parser,
+    drawn: st.SearchStrategy[Article],
+) -> tuple[str, Article]:
+    options = _paths_by_field(adapter)
+    chosen = _choose_paths(draw, options)
+    fields = set(chosen)
+
+    article = draw(drawn)
     article = _fit(article, fmt)
-    article = attrs.evolve(article, source=_domain_from(article.source, article.url))
+    article = _without_shadowed(article, options, chosen)
+    article = attrs.evolve(
+        article,
+        source=_domain_from(article.source, article.url),
+        related=tuple(_without_shadowed(item, options, chosen) for item in article.related),
+    )
 
     order = draw(st.permutations(sorted(fields, key=list(options).index)))
     writer = _writer(adapter, chosen, list(order))
     from .. import dump
 
-    text = dump(article, dialect=writer, format=fmt)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", LossWarning)
+        text = dump(article, dialect=writer, format=fmt)
+    for warning in caught:  # anything but a LossWarning is the caller's to see
+        if not issubclass(warning.category, LossWarning):
+            warnings.warn(warning.message, warning.category, stacklevel=2)
+    if any(issubclass(w.category, LossWarning) for w in caught):
+        reject()  # a field dump could not place (two fields meeting in one key)
 
     expected = attrs.evolve(article, provenance=_provenance(article, chosen))
     notes: list[tuple[str, str]] = []
@@ -379,4 +438,5 @@ def documents(
         raise ValueError(f"format must be 'yaml', 'toml' or 'json', not {format!r}")
     adapter = _resolve(adapter_or_dialect)
     parser = Parser([adapter], builtins=False)
-    return _documents(adapter, format, parser)
+    drawn = _article_strategy(adapter, format, set(_paths_by_field(adapter)))
+    return _documents(adapter, format, parser, drawn)
