@@ -35,7 +35,8 @@ def _depth(value: object) -> int:
 def _check_time(moment: object) -> None:
     if moment is None:
         return
-    assert parse_datetime(moment) == (moment, None)  # aware, needs no assumption
+    parsed, assumptions = parse_datetime(moment)
+    assert (parsed, assumptions) == (moment, ())  # aware, needs no assumption
     assert moment.utcoffset() or moment.tzinfo is timezone.utc  # type: ignore[attr-defined]
 
 
