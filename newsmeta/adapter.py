@@ -541,13 +541,7 @@ class MappingAdapter:
                         used.add(taken[0])
                     else:
                         deep.add(taken)
-            if target == "related":
-                value = self._nested(value)
-                notes.extend(_hoisted(value, path))
-            fields[target] = value
-            provenance[target] = path
-            if note is not None:
-                notes.append(looser(note, target, path))
+            self._fill(fields, provenance, notes, target, value, path, note)
 
         for target, single, convert, paths, note in plan:
             if target in fields:
@@ -596,6 +590,25 @@ class MappingAdapter:
                     continue
             extra[key] = value
         return Normalized(fields, provenance, extra, tuple(notes))
+
+    def _fill(
+        self,
+        fields: dict[str, Any],
+        provenance: dict[str, str],
+        notes: list[Diagnostic],
+        target: str,
+        value: Any,
+        path: str,
+        note: str | None,
+    ) -> None:
+        """Give *target* the *value* found at *path*, exact and loose rules alike."""
+        if target == "related":
+            value = self._nested(value)
+            notes.extend(_hoisted(value, path))
+        fields[target] = value
+        provenance[target] = path
+        if note is not None:
+            notes.append(looser(note, target, path))
 
     def _read_loosely(
         self,
@@ -647,13 +660,7 @@ class MappingAdapter:
                 elif len(keys) == 2:
                     deep.add(keys)
                 # else: an entry of a meta-tag list, which stays whole in extra
-                if target == "related":
-                    value = self._nested(value)
-                    notes.extend(_hoisted(value, path))
-                fields[target] = value
-                provenance[target] = path
-                if note is not None:
-                    notes.append(looser(note, target, path))
+                self._fill(fields, provenance, notes, target, value, path, note)
                 break
 
     def _nested(self, value: Any) -> Any:
