@@ -1,15 +1,34 @@
-"""End-to-end throughput of ``newsmeta.parse`` against python-frontmatter, same process.
+"""Speed of newsmeta against python-frontmatter on every shape of input, and each target.
 
 Run by hand (not in CI):
 
     pip install -e ".[bench]"
-    python benchmarks/bench_parse.py [FOLDER] [--repeat 7] [--passes 10]
+    python benchmarks/bench_parse.py [--shared DIR] [--rounds 7] [--passes 10] [--wall]
 
-Both libraries get the same decoded texts from FOLDER (default ../shared/bulk),
-in alternating rounds so that machine noise hits both alike.  newsmeta does
-split + load + detect + map + build the Article; frontmatter.loads only splits
-and loads YAML.  Printed: docs/s for each, the median ratio, peak memory over
-repeated passes (flat means no per-document state is kept), and import times.
+Both libraries get the same decoded texts in alternating rounds, so that a busy
+neighbour hurts both alike; every figure is the median of the rounds.  Times are
+CPU time of this process (``time.process_time``) unless ``--wall`` is given:
+on a shared machine CPU time moves far less with the load than wall time.
+newsmeta does split + load + detect + map + build the Article;
+``frontmatter.loads`` only splits and loads YAML (PyYAML's C loader).
+
+Printed, each with its target from issue 14 and whether it is met:
+
+1. the ratio (frontmatter's time / newsmeta's) per front-matter size bucket
+   (<500 B, 0.5-2 kB, 2-10 kB, >10 kB; every YAML-fenced ``.md`` file under
+   DIR, default ../shared, sorted by the UTF-8 size of its front matter), and
+   overall on DIR/bulk;
+2. what a refused file costs against a parsed one: each bulk file with one
+   invalid YAML line (an apostrophe inside single quotes) put in the middle of
+   its front matter, against the same file as it is;
+3. ``newsmeta parse DIR/bulk --format jsonl`` (the whole process, start-up
+   included, CPU time of the child) against reading and parsing the same files
+   in this process;
+6. ``import newsmeta`` against ``import attrs`` (fresh interpreters, bytecode
+   cached, ``-X importtime``);
+7. peak traced memory over repeated passes (flat: no per-document state).
+
+Targets 4 and 5 (workers, the parent's memory) are measured by bench_workers.py.
 """
 
 from __future__ import annotations
@@ -18,6 +37,7 @@ import argparse
 import contextlib
 import gc
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -30,15 +50,40 @@ import frontmatter
 
 import newsmeta
 
-_DEFAULT = Path(__file__).resolve().parents[1].parent / "shared" / "bulk"
+_SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+_BUCKETS: tuple[tuple[str, int, float], ...] = (
+    ("< 500 B", 0, 500),
+    ("0.5-2 kB", 500, 2000),
+    ("2-10 kB", 2000, 10_000),
+    ("> 10 kB", 10_000, float("inf")),
+)
+#: Each timed round of a bucket covers at least this many documents (small
+#: buckets are repeated) so that one round is long enough to time.
+_MIN_ROUND = 2000
+_TARGET_BUCKET, _TARGET_BULK, _TARGET_REFUSED, _TARGET_CLI, _TARGET_IMPORT_MS = (
+    1.2, 2.0, 1.5, 0.75, 10.0
+)  # fmt: skip
+_clock: Callable[[], float] = time.process_time
 
 
-def _texts(folder: Path) -> list[str]:
-    texts = []
-    for path in sorted(folder.rglob("*")):
-        if path.is_file() and path.suffix in (".md", ".markdown"):
-            texts.append(path.read_bytes().decode("utf-8", errors="replace"))
-    return texts
+def _files(folder: Path) -> list[Path]:
+    found = sorted(folder.rglob("*"))
+    return [p for p in found if p.is_file() and p.suffix in (".md", ".markdown")]
+
+
+def _read(path: Path) -> str:
+    return path.read_bytes().decode("utf-8", errors="replace")
+
+
+def _yaml_front_matter_size(text: str) -> int | None:
+    """UTF-8 size of a ``---`` fenced YAML block, else None (not comparable with the peer)."""
+    try:
+        parts = newsmeta.Parser().split(text)
+    except newsmeta.NewsmetaError:
+        return None
+    if parts.format != "yaml":
+        return None
+    return len(parts.front_matter.encode("utf-8"))
 
 
 def _newsmeta(texts: Sequence[str]) -> int:
@@ -66,18 +111,116 @@ def _frontmatter(texts: Sequence[str]) -> int:
 
 def _timed(run: Callable[[Sequence[str]], int], texts: Sequence[str]) -> float:
     gc.collect()
-    start = time.perf_counter()
+    start = _clock()
     run(texts)
-    return time.perf_counter() - start
+    return _clock() - start
+
+
+def _ratio(texts: Sequence[str], rounds: int) -> tuple[float, float, float]:
+    """(median of frontmatter/newsmeta per round, newsmeta docs/s, frontmatter docs/s)."""
+    times = max(1, -(-_MIN_ROUND // len(texts)))
+    texts = list(texts) * times
+    ours, theirs, ratios = [], [], []
+    for _ in range(rounds):
+        a = _timed(_newsmeta, texts)
+        b = _timed(_frontmatter, texts)
+        ours.append(a)
+        theirs.append(b)
+        ratios.append(b / a)
+    n = len(texts)
+    return statistics.median(ratios), n / statistics.median(ours), n / statistics.median(theirs)
+
+
+def _verdict(met: bool) -> str:
+    return "met" if met else "NOT met"
+
+
+def _broken(text: str) -> str | None:
+    """*text* with an invalid YAML line in the middle of its front matter."""
+    lines = text.split("\n")
+    try:
+        close = lines.index("---", 1)
+    except ValueError:
+        return None
+    middle = max(1, close // 2)
+    # Inserted before a top-level key, so it cannot land inside a block.
+    while middle < close and lines[middle][:1] in (" ", "-", ""):
+        middle += 1
+    if middle >= close:
+        return None
+    lines.insert(middle, "broken: 'the city's budget'")
+    return "\n".join(lines)
+
+
+def _refused_ratio(texts: Sequence[str], rounds: int) -> tuple[float, int]:
+    parser = newsmeta.Parser()
+    pairs = []
+    for text in texts:
+        broken = _broken(text)
+        if broken is None:
+            continue
+        try:
+            parser.parse(text)
+        except newsmeta.NewsmetaError:
+            continue
+        try:
+            parser.parse(broken)
+        except newsmeta.LoadError:
+            pairs.append((text, broken))
+    good = [g for g, _ in pairs]
+    bad = [b for _, b in pairs]
+    ratios = []
+    for _ in range(rounds):
+        ratios.append(_timed(_newsmeta, bad) / _timed(_newsmeta, good))
+    return statistics.median(ratios), len(pairs)
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _cli_ratio(folder: Path, rounds: int) -> tuple[float, float, float]:
+    """(in-process time / command time, command s, in-process s), medians of alternating runs."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    command = [sys.executable, "-m", "newsmeta", "parse", str(folder), "--format", "jsonl", "-q"]
+    subprocess.run(
+        command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, check=False
+    )  # bytecode caches
+    paths = _files(folder)
+    parser = newsmeta.Parser()
+
+    def in_process() -> float:
+        gc.collect()
+        start = _clock()
+        for path in paths:
+            with contextlib.suppress(newsmeta.NewsmetaError):
+                parser.parse_file(path)
+        return _clock() - start
+
+    def whole_command() -> float:
+        if _clock is time.process_time:
+            before = _children_cpu()
+            subprocess.run(
+                command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, check=False
+            )
+            return _children_cpu() - before
+        start = time.perf_counter()
+        subprocess.run(
+            command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, check=False
+        )
+        return time.perf_counter() - start
+
+    cli, ours = [], []
+    for _ in range(rounds):
+        cli.append(whole_command())
+        ours.append(in_process())
+    ratios = [o / c for o, c in zip(ours, cli, strict=True)]
+    return statistics.median(ratios), statistics.median(cli), statistics.median(ours)
 
 
 def _import_ms(module: str, runs: int = 9) -> float:
-    """Median ``-X importtime`` of *module* in fresh interpreters, with bytecode caches.
-
-    An installed package has its ``.pyc`` files; an editable checkout run with
-    PYTHONDONTWRITEBYTECODE would compile every module on each import, which
-    measures the compiler, not the package.  The first run writes the caches.
-    """
+    """Median ``-X importtime`` (cumulative) of *module* in fresh interpreters, bytecode cached."""
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     command = [sys.executable, "-X", "importtime", "-c", f"import {module}"]
     subprocess.run(command, capture_output=True, check=True, env=env)
@@ -104,43 +247,77 @@ def _peak_per_pass(texts: Sequence[str], passes: int) -> list[float]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    global _clock
     options = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    options.add_argument("folder", nargs="?", type=Path, default=_DEFAULT)
-    options.add_argument("--repeat", type=int, default=7, help="alternating rounds")
+    options.add_argument("--shared", type=Path, default=_SHARED, help="default ../shared")
+    options.add_argument("--rounds", type=int, default=7, help="alternating rounds")
     options.add_argument("--passes", type=int, default=10, help="passes for the memory check")
+    options.add_argument("--wall", action="store_true", help="wall time instead of CPU time")
+    options.add_argument("--skip", nargs="*", default=[], choices=["cli", "import", "memory"])
     args = options.parse_args(argv)
-    texts = _texts(args.folder)
-    if not texts:
-        print(f"no .md files under {args.folder}", file=sys.stderr)
+    if args.wall:
+        _clock = time.perf_counter
+    bulk_folder = args.shared / "bulk"
+    bulk = [_read(p) for p in _files(bulk_folder)]
+    if not bulk:
+        print(f"no .md files under {bulk_folder}", file=sys.stderr)
         return 2
-    print(f"{len(texts)} documents from {args.folder}")
+    buckets: dict[str, list[str]] = {name: [] for name, _, _ in _BUCKETS}
+    for path in _files(args.shared):
+        text = _read(path)
+        size = _yaml_front_matter_size(text)
+        if size is None:
+            continue
+        for name, low, high in _BUCKETS:
+            if low <= size < high:
+                buckets[name].append(text)
+    clock = "wall" if args.wall else "CPU"
+    print(f"{clock} time, medians of {args.rounds} alternating rounds")
+    print("ratio = frontmatter's time / newsmeta's (above 1: newsmeta is faster)")
+    _newsmeta(bulk), _frontmatter(bulk)  # warm-up: caches, cattrs hooks, ruamel import
+    print(f"\n1. throughput (target >= {_TARGET_BUCKET}x per bucket, >= {_TARGET_BULK}x on bulk)")
+    print(f"   {'input':<22}{'files':>6}{'newsmeta/s':>12}{'peer/s':>9}{'ratio':>8}")
+    for name, texts in buckets.items():
+        if not texts:
+            print(f"   {name:<22}{0:>6}  (no files)")
+            continue
+        ratio, ours, theirs = _ratio(texts, args.rounds)
+        print(
+            f"   {name:<22}{len(texts):>6}{ours:>12.0f}{theirs:>9.0f}{ratio:>7.2f}x  "
+            f"{_verdict(ratio >= _TARGET_BUCKET)}"
+        )
+    ratio, ours, theirs = _ratio(bulk, args.rounds)
     print(
-        f"parsed: newsmeta {_newsmeta(texts)}, frontmatter {_frontmatter(texts)} (warm-up round)"
+        f"   {'bulk (overall)':<22}{len(bulk):>6}{ours:>12.0f}{theirs:>9.0f}{ratio:>7.2f}x  "
+        f"{_verdict(ratio >= _TARGET_BULK)}"
     )
-    ours, theirs, ratios = [], [], []
-    for _ in range(args.repeat):
-        a = _timed(_newsmeta, texts)
-        b = _timed(_frontmatter, texts)
-        ours.append(a)
-        theirs.append(b)
-        ratios.append(b / a)
-    n = len(texts)
-    print(f"newsmeta.parse     {n / statistics.median(ours):9.0f} docs/s")
-    print(f"frontmatter.loads  {n / statistics.median(theirs):9.0f} docs/s")
+    refused, pairs = _refused_ratio(bulk, args.rounds)
     print(
-        f"throughput ratio newsmeta/frontmatter: median {statistics.median(ratios):.2f}x "
-        f"(min {min(ratios):.2f}x, max {max(ratios):.2f}x over {args.repeat} rounds)"
+        f"\n2. a refused file costs {refused:.2f}x a parsed one ({pairs} bulk files with an "
+        f"invalid line; target <= {_TARGET_REFUSED}x)  {_verdict(refused <= _TARGET_REFUSED)}"
     )
-    peaks = _peak_per_pass(texts, args.passes)
-    print(
-        f"peak traced memory per pass: first {peaks[0]:.2f} MiB, last {peaks[-1]:.2f} MiB "
-        f"({args.passes} passes over the folder in one process)"
-    )
-    ours_ms, theirs_ms = _import_ms("newsmeta"), _import_ms("frontmatter")
-    print(
-        f"import time: newsmeta {ours_ms:.1f} ms, frontmatter {theirs_ms:.1f} ms "
-        f"({ours_ms / theirs_ms:.2f}x)"
-    )
+    if "cli" not in args.skip:
+        ratio, cli, ours = _cli_ratio(bulk_folder, max(3, args.rounds // 2))
+        print(
+            f"\n3. newsmeta parse --format jsonl: {len(bulk) / cli:.0f} files/s (whole process), "
+            f"in process {len(bulk) / ours:.0f} files/s: {ratio:.2f}x "
+            f"(target >= {_TARGET_CLI}x)  {_verdict(ratio >= _TARGET_CLI)}"
+        )
+    if "import" not in args.skip:
+        ours_ms, attrs_ms = _import_ms("newsmeta"), _import_ms("attrs")
+        peer_ms = _import_ms("frontmatter")
+        print(
+            f"\n6. import newsmeta {ours_ms:.1f} ms, attrs {attrs_ms:.1f} ms: attrs "
+            f"+ {ours_ms - attrs_ms:.1f} ms (target <= + {_TARGET_IMPORT_MS:.0f} ms)  "
+            f"{_verdict(ours_ms - attrs_ms <= _TARGET_IMPORT_MS)}; frontmatter {peer_ms:.1f} ms"
+        )
+    if "memory" not in args.skip:
+        peaks = _peak_per_pass(bulk, args.passes)
+        print(
+            f"\n7. peak traced memory per pass over bulk: first {peaks[0]:.2f} MiB, "
+            f"last {peaks[-1]:.2f} MiB ({args.passes} passes in one process)"
+        )
+    print("\n4, 5: python benchmarks/bench_workers.py (workers, the parent's memory)")
     return 0
 
 
