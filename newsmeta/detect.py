@@ -100,23 +100,40 @@ def rank(
 def clear_winner(
     adapters: Sequence[Adapter], mapping: Mapping[str, Any], threshold: float
 ) -> Adapter | None:
-    """The one specific adapter that clearly fits *mapping*, else None.
+    """The adapter detection chooses for *mapping*, decided in one pass, else None.
 
-    The common case, decided without building a ``Detection``; anything less
-    clear (a tie, only a fallback, nothing) is left to ``rank`` and ``choose``.
+    The one specific adapter that clearly fits; when no specific adapter
+    reaches *threshold*, the fallback ``rank`` would choose (without scoring
+    it when there is only one: its score cannot change the choice).  A tie or
+    "nothing fits" gives None, left to ``rank`` and ``choose`` to explain.
+    Scoring every adapter a second time in ``rank`` cost a fifth of the time
+    of a file read by the fallback.
     """
     best: Adapter | None = None
     best_score = threshold
     tied = False
+    fallbacks: list[Adapter] = []
     for adapter in adapters:
         if adapter.fallback:
+            fallbacks.append(adapter)
             continue
         score = _safe_score(adapter, mapping)[0]
         if score > best_score or (best is None and score == best_score):
             best, best_score, tied = adapter, score, False
         elif score == best_score and best is not None:
             tied = True
-    return None if tied else best
+    if best is not None:
+        return None if tied else best
+    if len(fallbacks) <= 1:
+        return fallbacks[0] if fallbacks else None
+    # As rank: the best-scoring fallback above 0, the first registered among
+    # equals; if none scores, the first fallback.
+    chosen, chosen_score = fallbacks[0], 0.0
+    for adapter in fallbacks:
+        score = _safe_score(adapter, mapping)[0]
+        if score > chosen_score:
+            chosen, chosen_score = adapter, score
+    return chosen
 
 
 def choose(detection: Detection, *, path: str | None = None) -> str:
