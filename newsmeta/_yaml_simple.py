@@ -13,8 +13,10 @@ The subset: a root block mapping at column 0; nested block mappings and sequence
 indentation (also sequences at their parent key's indent); ``- key: value`` items; keys
 that look like identifiers; plain scalars (also folded over more-indented lines),
 single-quoted scalars (also folded over lines), double-quoted scalars on one line with
-common escapes, ``[]`` and ``{}``; comments.  Never: tabs, CR, control or odd characters,
-anchors, aliases, tags, block scalars, flow collections with content, ``?`` keys, directives,
+common escapes, ``[]`` and ``{}``, flow sequences of plain scalars on one line
+(``categories: [a, b]``, as Hugo's own docs write them); comments.  Never: tabs, CR, control
+or odd characters, anchors, aliases, tags, block scalars, other flow collections (quoted or
+nested items, ``:``, ``#`` or a trailing comma inside, ``{...}``), ``?`` keys, directives,
 document markers, ``<<``, duplicate keys, or nesting deeper than ``MAX_DEPTH``.
 Plain scalars are typed by the same ``_yaml_resolve`` tables as the general loader.
 """
@@ -59,6 +61,9 @@ _SINGLE_END: Final = re.compile(r"([^']*(?:''[^']*)*)'(?: +(?:#.*)?)?$").match
 _SINGLE_MID: Final = re.compile(r"[^']*(?:''[^']*)*$").match
 _DOUBLE: Final = re.compile(r'"([^"\\]*(?:\\.[^"\\]*)*)"(?: +(?:#.*)?)?$').match
 _EMPTY_FLOW: Final = re.compile(r"(\[\]|\{\})(?: +(?:#.*)?)?$").match
+# "[a, b]" on one line, then nothing or a comment.  Its items hold none of the characters
+# that would make them quoted, nested, commented, or mean a mapping (':').
+_FLOW_SEQUENCE: Final = re.compile(r"\[([^\[\]{}#:'\"]*)\](?: +(?:#.*)?)?$").match
 # A surrogate pair first ("\\ud83d\\udcca" is one character, as in JSON), then any escape.
 _ESCAPE: Final = re.compile(
     r"\\u([dD][89abAB][0-9A-Fa-f]{2})\\u([dD][c-fC-F][0-9A-Fa-f]{2})|\\(?:u([0-9A-Fa-f]{4})|(.))"
@@ -134,9 +139,11 @@ def _scalar(rest: str) -> tuple[Any, str | None]:
     if first in _INDICATORS:
         if first == "[" or first == "{":
             match = _EMPTY_FLOW(rest)
-            if match is None:
-                raise _Bail("flow collection")
-            return ([] if first == "[" else {}), None
+            if match is not None:
+                return ([] if first == "[" else {}), None
+            if first == "[":
+                return _flow_sequence(rest), None
+            raise _Bail("flow mapping")
         if first != "-" or rest[1:2] in ("", " "):
             raise _Bail(f"indicator {first!r}")
     cut = rest.find(" #")
@@ -144,6 +151,25 @@ def _scalar(rest: str) -> tuple[Any, str | None]:
     if ": " in text or text[-1] == ":":
         raise _Bail("': ' in a plain scalar")
     return _plain(text), (text if cut < 0 else None)  # a comment ends the scalar
+
+
+def _flow_sequence(rest: str) -> list[Any]:
+    """The items of a one-line flow sequence of plain scalars, typed like block values."""
+    match = _FLOW_SEQUENCE(rest)
+    if match is None:
+        raise _Bail("flow collection")
+    inner = match[1]
+    if not inner.strip(" "):
+        return []  # "[ ]"
+    items = []
+    for item in inner.split(","):
+        item = item.strip(" ")
+        # Empty ("[a,,b]" is an error, "[a, b,]" ends with one) or an indicator first
+        # ("-1" and "-x" are plain scalars, "- x" is not).
+        if not item or (item[0] in _INDICATORS and (item[0] != "-" or item[1:2] in ("", " "))):
+            raise _Bail("empty item or indicator in a flow sequence")
+        items.append(_plain(item))
+    return items
 
 
 def _fold_plain(text: str, content: str) -> str:

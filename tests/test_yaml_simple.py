@@ -111,6 +111,12 @@ ACCEPTED = [
     ('d: "a \\"q\\" \\\\ \\/ \\n\\t\\u00e9 # x"\n', {"d": 'a "q" \\ / \n\té # x'}),
     ('d: "x" # c\n', {"d": "x"}),
     ("e: []\nf: {}\n", {"e": [], "f": {}}),
+    ("a: [1, 2]\n", {"a": [1, 2]}),
+    (
+        "categories: [a b, true,c ,  -1,-x, 2020-01-02]  # c\ne: [ ]\n",
+        {"categories": ["a b", True, "c", -1, "-x", date(2020, 1, 2)], "e": []},
+    ),
+    ("l:\n- [x, ~]\n- [y]\n", {"l": [["x", None], ["y"]]}),
     ("q: '1'\nr: \"true\"\n", {"q": "1", "r": "true"}),
     ("true: 1\nNull: 2\nyes: 3\n", {True: 1, None: 2, "yes": 3}),
     (
@@ -169,8 +175,24 @@ BAILS = [
     "<<: {b: 1}\n",
     "a: <<\n",
     "a: =\n",
-    "a: [1, 2]\n",
     "a: {b: 1}\n",
+    "a: [a, b,]\n",  # a trailing comma: allowed, but not ours
+    "a: [a,, b]\n",
+    "a: [, b]\n",
+    "a: [a, 'b']\n",
+    "a: [a, [b]]\n",
+    "a: [a, {b: c}]\n",
+    "a: [a: b]\n",
+    "a: [http://x.y]\n",  # libyaml refuses what the pure parser reads: the general path's call
+    "a: [a #b]\n",
+    "a: [a]b\n",
+    "a: [a, - b]\n",
+    "a: [a, &x b]\n",
+    "a: [a, *x]\n",
+    "a: [a, !x b]\n",
+    "a: [a,\n  b]\n",
+    "a: [a]\n  b\n",
+    "a: [<<]\n",
     "a:\tb\n",
     "a: b\r\nc: d\r\n",
     "a: b\x85c\n",
@@ -278,8 +300,16 @@ key_texts = st.one_of(
 @st.composite
 def inline_values(draw: st.DrawFn, column: int) -> str:
     """Text after "key: " or "- ": a scalar in some style, maybe folded over lines."""
-    style = draw(st.sampled_from(["plain", "plain", "single", "double", "fold", "fold-single"]))
+    style = draw(
+        st.sampled_from(["plain", "plain", "single", "double", "fold", "fold-single", "flow"])
+    )
     text = draw(plain_texts)
+    if style == "flow":
+        items = draw(st.lists(plain_texts, max_size=4))
+        comma = draw(st.sampled_from([",", ", ", " , ", ",  "]))
+        inside = draw(st.sampled_from(["", "", " "]))
+        end = draw(st.sampled_from(["", "", ",", ", "]))
+        text = "[" + inside + comma.join(items) + end + inside + "]"
     if style == "single":
         text = "'" + text.replace("'", "''") + "'"
     elif style == "double":
@@ -347,3 +377,16 @@ def test_generator_reaches_the_fast_path() -> None:
         settings=settings(max_examples=5000, database=None, phases=[Phase.generate]),
     )
     assert load_simple(found) is not None
+
+
+def test_generator_reaches_flow_sequences_on_the_fast_path() -> None:
+    def answered_with_items(text: str) -> bool:
+        value = load_simple(text)
+        return value is not None and any(isinstance(v, list) and v for v in value.values())
+
+    found = find(
+        block_documents(),
+        lambda text: ", " in text and answered_with_items(text),
+        settings=settings(max_examples=5000, database=None, phases=[Phase.generate]),
+    )
+    assert "[" in found
