@@ -28,9 +28,31 @@ if TYPE_CHECKING:  # cattrs is imported when the converter is first built
 __all__ = ["from_dict", "to_dict"]
 
 _TAGS = frozenset({"$date", "$datetime", "$time", "$bytes", "$map", "$float"})
+# Passed through as they are (a float may be NaN or infinite: _encode_any tags those).
+_SCALARS = frozenset({str, int, bool, type(None)})
 
 
 def _encode(value: Any) -> Any:
+    # The values YAML, TOML and JSON loaders build, by exact class first: this
+    # runs for every value of every ``extra`` (most of ``to_dict``'s time), and a
+    # class check is several times cheaper than the isinstance chain below.
+    # Scalars inside a container are passed through without a call.
+    cls = value.__class__
+    if cls in _SCALARS:
+        return value
+    if cls is dict:
+        for key in value:
+            if key.__class__ is not str:
+                break
+        else:
+            if len(value) != 1 or next(iter(value)) not in _TAGS:
+                return {k: v if v.__class__ in _SCALARS else _encode(v) for k, v in value.items()}
+    elif cls is list:
+        return [item if item.__class__ in _SCALARS else _encode(item) for item in value]
+    return _encode_any(value)
+
+
+def _encode_any(value: Any) -> Any:
     if value is None or isinstance(value, str | bool | int):
         return value
     if isinstance(value, float):
