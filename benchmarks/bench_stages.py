@@ -2,7 +2,10 @@
 
 Run by hand (not in CI):
 
-    python benchmarks/bench_stages.py [FOLDER ...] [--rounds 5]
+    python benchmarks/bench_stages.py [FOLDER ...] [--rounds 5] [--yaml-under BYTES]
+
+``--yaml-under 500`` keeps only YAML-fenced documents whose front matter is
+smaller than that (bench_parse.py's smallest bucket with ``../shared``).
 
 Each stage runs over every document of the folders (default ../shared/bulk) on
 the previous stage's output, so a stage is timed alone; the figure is the
@@ -110,12 +113,23 @@ def _splits(parser: newsmeta.Parser, text: str) -> bool:
     return True
 
 
+def _yaml_under(text: str, size: int) -> bool:
+    try:
+        parts = newsmeta.Parser().split(text)
+    except newsmeta.NewsmetaError:
+        return False
+    return parts.format == "yaml" and len(parts.front_matter.encode()) < size
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     options = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     options.add_argument("folders", nargs="*", type=Path, default=[_DEFAULT])
     options.add_argument("--rounds", type=int, default=5)
+    options.add_argument("--yaml-under", type=int, metavar="BYTES")
     args = options.parse_args(argv)
     texts = _texts(args.folders)
+    if args.yaml_under is not None:
+        texts = [t for t in texts if _yaml_under(t, args.yaml_under)]
     if not texts:
         print("no .md files found", file=sys.stderr)
         return 2

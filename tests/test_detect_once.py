@@ -26,7 +26,7 @@ class _Fixed:
         return ()
 
     def normalize(self, mapping: Mapping[str, Any]) -> Normalized:
-        return Normalized({"title": "x"}, {"title": "x"}, {})
+        return Normalized({"title": mapping["title"]}, {"title": "title"}, {})
 
 
 def _ranked_choice(adapters: list[_Fixed], threshold: float) -> Adapter | None:
