@@ -12,8 +12,6 @@ and most of them (titles, URLs, names) leave after one set lookup.
 from __future__ import annotations
 
 import re
-from base64 import decodebytes
-from binascii import Error as BinasciiError
 from datetime import date, datetime, timedelta, timezone
 from typing import Any, Final
 
@@ -284,6 +282,9 @@ def construct_tagged(tag: str, value: str) -> Any:
             raise ImpossibleTimestamp(str(exc)) from None
     if name == "binary":
         # ruamel returns bytes; newsmeta values are text-like, so we refuse instead.
+        from base64 import decodebytes  # rare: not worth its import time at start-up
+        from binascii import Error as BinasciiError
+
         try:
             decodebytes(value.encode("ascii"))
         except (UnicodeEncodeError, BinasciiError) as exc:
