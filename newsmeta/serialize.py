@@ -20,7 +20,7 @@ from datetime import date, datetime, time
 from typing import TYPE_CHECKING, Any
 
 from .errors import StructureError
-from .model import Article
+from .model import Article, ReadOnlyDict
 
 if TYPE_CHECKING:  # cattrs is imported when the converter is first built
     import cattrs
@@ -30,6 +30,8 @@ __all__ = ["from_dict", "to_dict"]
 _TAGS = frozenset({"$date", "$datetime", "$time", "$bytes", "$map", "$float"})
 # Passed through as they are (a float may be NaN or infinite: _encode_any tags those).
 _SCALARS = frozenset({str, int, bool, type(None)})
+# Dicts whose items are all there is to them (``extra`` itself is a ReadOnlyDict).
+_DICTS = frozenset({dict, ReadOnlyDict})
 
 
 def _encode(value: Any) -> Any:
@@ -40,7 +42,7 @@ def _encode(value: Any) -> Any:
     cls = value.__class__
     if cls in _SCALARS:
         return value
-    if cls is dict:
+    if cls in _DICTS:
         for key in value:
             if key.__class__ is not str:
                 break
