@@ -246,6 +246,25 @@ def _peak_per_pass(texts: Sequence[str], passes: int) -> list[float]:
     return peaks
 
 
+def _print_buckets(buckets: dict[str, list[str]], bulk: list[str], rounds: int) -> None:
+    print(f"\n1. throughput (target >= {_TARGET_BUCKET}x per bucket, >= {_TARGET_BULK}x on bulk)")
+    print(f"   {'input':<22}{'files':>6}{'newsmeta/s':>12}{'peer/s':>9}{'ratio':>8}")
+    for name, texts in buckets.items():
+        if not texts:
+            print(f"   {name:<22}{0:>6}  (no files)")
+            continue
+        ratio, ours, theirs = _ratio(texts, rounds)
+        print(
+            f"   {name:<22}{len(texts):>6}{ours:>12.0f}{theirs:>9.0f}{ratio:>7.2f}x  "
+            f"{_verdict(ratio >= _TARGET_BUCKET)}"
+        )
+    ratio, ours, theirs = _ratio(bulk, rounds)
+    print(
+        f"   {'bulk (overall)':<22}{len(bulk):>6}{ours:>12.0f}{theirs:>9.0f}{ratio:>7.2f}x  "
+        f"{_verdict(ratio >= _TARGET_BULK)}"
+    )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     global _clock
     options = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -253,7 +272,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     options.add_argument("--rounds", type=int, default=7, help="alternating rounds")
     options.add_argument("--passes", type=int, default=10, help="passes for the memory check")
     options.add_argument("--wall", action="store_true", help="wall time instead of CPU time")
-    options.add_argument("--skip", nargs="*", default=[], choices=["cli", "import", "memory"])
+    options.add_argument(
+        "--skip", nargs="*", default=[], choices=["buckets", "refused", "cli", "import", "memory"]
+    )
     args = options.parse_args(argv)
     if args.wall:
         _clock = time.perf_counter
@@ -275,27 +296,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"{clock} time, medians of {args.rounds} alternating rounds")
     print("ratio = frontmatter's time / newsmeta's (above 1: newsmeta is faster)")
     _newsmeta(bulk), _frontmatter(bulk)  # warm-up: caches, cattrs hooks, ruamel import
-    print(f"\n1. throughput (target >= {_TARGET_BUCKET}x per bucket, >= {_TARGET_BULK}x on bulk)")
-    print(f"   {'input':<22}{'files':>6}{'newsmeta/s':>12}{'peer/s':>9}{'ratio':>8}")
-    for name, texts in buckets.items():
-        if not texts:
-            print(f"   {name:<22}{0:>6}  (no files)")
-            continue
-        ratio, ours, theirs = _ratio(texts, args.rounds)
+    if "buckets" not in args.skip:
+        _print_buckets(buckets, bulk, args.rounds)
+    if "refused" not in args.skip:
+        refused, pairs = _refused_ratio(bulk, args.rounds)
         print(
-            f"   {name:<22}{len(texts):>6}{ours:>12.0f}{theirs:>9.0f}{ratio:>7.2f}x  "
-            f"{_verdict(ratio >= _TARGET_BUCKET)}"
+            f"\n2. a refused file costs {refused:.2f}x a parsed one ({pairs} bulk files with an "
+            f"invalid line; target <= {_TARGET_REFUSED}x)  {_verdict(refused <= _TARGET_REFUSED)}"
         )
-    ratio, ours, theirs = _ratio(bulk, args.rounds)
-    print(
-        f"   {'bulk (overall)':<22}{len(bulk):>6}{ours:>12.0f}{theirs:>9.0f}{ratio:>7.2f}x  "
-        f"{_verdict(ratio >= _TARGET_BULK)}"
-    )
-    refused, pairs = _refused_ratio(bulk, args.rounds)
-    print(
-        f"\n2. a refused file costs {refused:.2f}x a parsed one ({pairs} bulk files with an "
-        f"invalid line; target <= {_TARGET_REFUSED}x)  {_verdict(refused <= _TARGET_REFUSED)}"
-    )
     if "cli" not in args.skip:
         ratio, cli, ours = _cli_ratio(bulk_folder, max(3, args.rounds // 2))
         print(
