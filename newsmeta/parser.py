@@ -437,6 +437,8 @@ def _reject_surrogates(text: str, path: str | None) -> None:
     # A lone surrogate (from text decoded with errors="surrogateescape", or an
     # escape in a Python literal) is not Unicode text: it cannot be encoded as
     # UTF-8 and would crash the YAML parser or a later write.
+    if text.isascii():  # a flag of the string: no scan at all
+        return
     try:  # encoding is a fast C scan; the regex below only runs to find the place
         text.encode("utf-8")
         return
