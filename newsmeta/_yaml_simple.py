@@ -12,8 +12,8 @@ creating those objects costs more than reading these simple documents line by li
 The subset: a root block mapping at column 0; nested block mappings and sequences by
 indentation (also sequences at their parent key's indent); ``- key: value`` items; keys
 that look like identifiers; plain scalars (also folded over more-indented lines),
-single-quoted scalars (also folded over lines), double-quoted scalars on one line with
-common escapes, ``[]`` and ``{}``, flow sequences of plain scalars on one line
+quoted scalars (also folded over lines; double-quoted ones with common escapes, none at a
+line end), ``[]`` and ``{}``, flow sequences of plain scalars on one line
 (``categories: [a, b]``, as Hugo's own docs write them); comments.  Never: tabs, CR, control
 or odd characters, anchors, aliases, tags, block scalars, other flow collections (quoted or
 nested items, ``:``, ``#`` or a trailing comma inside, ``{...}``), ``?`` keys, directives,
@@ -60,6 +60,9 @@ _SINGLE_OPEN: Final = re.compile(r"'([^']*(?:''[^']*)*)$").match
 _SINGLE_END: Final = re.compile(r"([^']*(?:''[^']*)*)'(?: +(?:#.*)?)?$").match
 _SINGLE_MID: Final = re.compile(r"[^']*(?:''[^']*)*$").match
 _DOUBLE: Final = re.compile(r'"([^"\\]*(?:\\.[^"\\]*)*)"(?: +(?:#.*)?)?$').match
+_DOUBLE_OPEN: Final = re.compile(r'"([^"\\]*(?:\\.[^"\\]*)*)$').match
+_DOUBLE_END: Final = re.compile(r'([^"\\]*(?:\\.[^"\\]*)*)"(?: +(?:#.*)?)?$').match
+_DOUBLE_MID: Final = re.compile(r'[^"\\]*(?:\\.[^"\\]*)*$').match
 _EMPTY_FLOW: Final = re.compile(r"(\[\]|\{\})(?: +(?:#.*)?)?$").match
 # "[a, b]" on one line, then nothing or a comment.  Its items hold none of the characters
 # that would make them quoted, nested, commented, or mean a mapping (':').
@@ -76,6 +79,7 @@ _ESCAPES: Final = {
 _INDICATORS: Final = frozenset("-?:,[]{}#&*!|>'\"%@`")
 _DASHES: Final = frozenset(("- ", "-"))
 _NOTHING: Final = object()  # marks "no key awaiting a block" and "quoted scalar still open"
+_OPEN_DOUBLE: Final = object()  # marks "double-quoted scalar still open"
 # libyaml gives up on an implicit key longer than 1024 characters.
 _MAX_KEY: Final = 1000
 
@@ -101,6 +105,10 @@ def _plain(text: str) -> Any:
     return text
 
 
+def _unescaped(body: str) -> str:
+    return _ESCAPE.sub(_unescape, body) if "\\" in body else body
+
+
 def _unescape(match: re.Match[str]) -> str:
     if match[1] is not None:
         high, low = int(match[1], 16), int(match[2], 16)
@@ -119,15 +127,20 @@ def _unescape(match: re.Match[str]) -> str:
 def _scalar(rest: str) -> tuple[Any, str | None]:
     """Value of a non-empty inline node; the text too when a later line may fold into it.
 
-    An unclosed single-quoted scalar gives ``(_NOTHING, its text so far)``.
+    An unclosed single-quoted scalar gives ``(_NOTHING, its text so far)``, a
+    double-quoted one ``(_OPEN_DOUBLE, its text so far)`` (escapes read once closed).
     """
     first = rest[0]
     if first == '"':
         match = _DOUBLE(rest)
-        if match is None:
-            raise _Bail("double-quoted scalar over lines")
-        body = match[1]
-        return (_ESCAPE.sub(_unescape, body) if "\\" in body else body), None
+        if match is not None:
+            return _unescaped(match[1]), None
+        match = _DOUBLE_OPEN(rest)  # continued on the next lines: the caller folds them
+        text = "" if match is None else match[1].rstrip(" ")
+        # A "\\" last escapes the line break (or, once the blanks are cut, a space).
+        if not text or text[-1] == "\\":
+            raise _Bail("text after a double-quoted scalar, or a line break first or escaped")
+        return _OPEN_DOUBLE, text
     if first == "'":
         match = _SINGLE(rest)
         if match is not None:
@@ -206,7 +219,9 @@ def _parse(lines: list[str]) -> dict[Any, Any] | None:
     folding: Any = None
     fold_key: Any = None
     fold_text = ""
-    quoted = False  # folding an unclosed single-quoted scalar
+    quoted = False  # folding an unclosed quoted scalar
+    double = False  # ... which is double-quoted
+    pieces: list[str] = []  # its text so far (joined once: a long one would be quadratic)
     blanks = 0  # blank (or comment) lines since the last content line
 
     for line in lines:
@@ -215,10 +230,11 @@ def _parse(lines: list[str]) -> dict[Any, Any] | None:
             raise _Bail("odd character")
         content = line.lstrip(" ")
         if quoted:
-            fold_text, quoted = _fold_single(fold_text, line, content, indent, blanks)
+            quoted = _fold_quoted(pieces, line, content, indent, blanks, double)
             blanks = 0 if content else blanks + 1
             if not quoted:
-                folding[fold_key] = fold_text.replace("''", "'")
+                whole = "".join(pieces)
+                folding[fold_key] = _unescaped(whole) if double else whole.replace("''", "'")
                 folding = None
             continue
         if not content or content[0] == "#":
@@ -299,7 +315,9 @@ def _parse(lines: list[str]) -> dict[Any, Any] | None:
             value, text = _scalar(rest)
             if text is not None:
                 folding, fold_key, fold_text = container, key, text
-                quoted = value is nothing
+                double = value is _OPEN_DOUBLE
+                quoted = value is nothing or double
+                pieces = [text]
         else:  # a plain scalar, inline because most values are
             cut = rest.find(" #")
             text = (rest if cut < 0 else rest[:cut]).rstrip(" ")
@@ -320,7 +338,7 @@ def _parse(lines: list[str]) -> dict[Any, Any] | None:
         container[key] = value
 
     if quoted:
-        raise _Bail("unclosed single-quoted scalar")
+        raise _Bail("unclosed quoted scalar")
     return root or None  # an empty document loads as None: let the general loader say so
 
 
@@ -341,16 +359,32 @@ def _entry(content: str) -> tuple[Any, str] | None:
     return key, ("" if rest[:1] == "#" else rest)
 
 
-def _fold_single(text: str, line: str, content: str, indent: int, blanks: int) -> tuple[str, bool]:
-    """Fold one more line into an unclosed single-quoted scalar; (text, still open)."""
+def _fold_quoted(
+    pieces: list[str], line: str, content: str, indent: int, blanks: int, double: bool
+) -> bool:
+    """Fold one more line into an unclosed quoted scalar's *pieces*; whether it is still open.
+
+    Both quotes fold alike (a line break is a space, blank lines are line breaks, blanks
+    around them go); a double-quoted scalar's escapes are read once it is closed.
+    """
     if not content:
-        return text, True  # a blank line: counted by the caller, folded into "\n" below
+        return True  # a blank line: counted by the caller, folded into "\n" below
     if len(line) - len(content) <= indent:
         raise _Bail("under-indented quoted continuation line")
-    joint = "\n" * blanks if blanks else " "
-    match = _SINGLE_END(content)
-    if match is not None:  # also a quote alone: "'x\n  '" is "x " like any fold
-        return text + joint + match[1], False
-    if _SINGLE_MID(content) is None:
-        raise _Bail("text after a single-quoted scalar")
-    return text + joint + content.rstrip(" "), True
+    pieces.append("\n" * blanks if blanks else " ")
+    # Most continuation lines hold no quote (nor backslash): no regex for them.
+    quote = '"' if double else "'"
+    if quote in content:
+        match = (_DOUBLE_END if double else _SINGLE_END)(content)
+        if match is not None:  # also a quote alone: "'x\n  '" is "x " like any fold
+            pieces.append(match[1])
+            return False
+    if (quote in content or (double and "\\" in content)) and (
+        (_DOUBLE_MID if double else _SINGLE_MID)(content) is None
+    ):
+        raise _Bail("text after a quoted scalar")
+    content = content.rstrip(" ")
+    if double and content[-1] == "\\":
+        raise _Bail("an escaped line break (or blank) in a double-quoted scalar")
+    pieces.append(content)
+    return True

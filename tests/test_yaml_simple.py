@@ -117,6 +117,11 @@ ACCEPTED = [
         {"categories": ["a b", True, "c", -1, "-x", date(2020, 1, 2)], "e": []},
     ),
     ("l:\n- [x, ~]\n- [y]\n", {"l": [["x", None], ["y"]]}),
+    (
+        'd: "one \\"two\\"\n  three\n\n    four \\u00e9 \\\\"  # c\ne: 1\n',
+        {"d": 'one "two" three\nfour é \\', "e": 1},
+    ),
+    ('d: "x\n  "\n', {"d": "x "}),
     ("q: '1'\nr: \"true\"\n", {"q": "1", "r": "true"}),
     ("true: 1\nNull: 2\nyes: 3\n", {True: 1, None: 2, "yes": 3}),
     (
@@ -208,7 +213,13 @@ BAILS = [
     "a: %b\n",
     "a: 'x'#c\n",
     "a: 'x' y\n",
-    'a: "x\n  y"\n',
+    'a: "x\\\n  y"\n',  # an escaped line break
+    'a: "x\\ \n  y"\n',  # an escaped blank before the line break
+    'a: "x\ny"\n',  # not indented
+    'a: "x\n  y" z\n',
+    'a: "x\n  y\n',  # never closed
+    'a: "\n  y"\n',  # a line break first
+    'a: "x \\ud83d\n  \\ude00"\n',  # a surrogate pair split by a fold: two lone ones
     'a: "\\x41"\n',
     'a: "\\ud83d"\n',  # a lone surrogate: an error, which the general path places
     'a: "\\ude00\\ud83d"\n',  # low before high: two lone surrogates
@@ -301,7 +312,9 @@ key_texts = st.one_of(
 def inline_values(draw: st.DrawFn, column: int) -> str:
     """Text after "key: " or "- ": a scalar in some style, maybe folded over lines."""
     style = draw(
-        st.sampled_from(["plain", "plain", "single", "double", "fold", "fold-single", "flow"])
+        st.sampled_from(
+            ["plain", "plain", "single", "double", "fold", "fold-single", "fold-double", "flow"]
+        )
     )
     text = draw(plain_texts)
     if style == "flow":
@@ -320,6 +333,9 @@ def inline_values(draw: st.DrawFn, column: int) -> str:
         text = text + gap + more
         if style == "fold-single":
             text = "'" + text.replace("'", "''") + "'"
+        elif style == "fold-double":  # escapes too, and maybe one before the line break
+            text = '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+            text = text.replace("\n", draw(st.sampled_from(["\n", "\n", "\\n\n", "\\\n"])), 1)
     return text + draw(st.sampled_from(["", "", " # c", "#c", "  ", " "]))
 
 
@@ -379,14 +395,18 @@ def test_generator_reaches_the_fast_path() -> None:
     assert load_simple(found) is not None
 
 
-def test_generator_reaches_flow_sequences_on_the_fast_path() -> None:
-    def answered_with_items(text: str) -> bool:
+def test_generator_reaches_flow_sequences_and_folded_double_quotes_on_the_fast_path() -> None:
+    def answered(text: str, kind: type) -> bool:
         value = load_simple(text)
-        return value is not None and any(isinstance(v, list) and v for v in value.values())
+        return value is not None and isinstance(value["a"], kind) and len(value["a"]) > 1
 
+    search = settings(max_examples=5000, database=None, phases=[Phase.generate])
+    values = inline_values(0).map(lambda value: "a: " + value + "\n")
+    found = find(values, lambda text: "[" in text and answered(text, list), settings=search)
+    assert found.startswith("a: [")
     found = find(
-        block_documents(),
-        lambda text: ", " in text and answered_with_items(text),
-        settings=settings(max_examples=5000, database=None, phases=[Phase.generate]),
+        values,
+        lambda text: text.startswith('a: "') and "\n " in text and answered(text, str),
+        settings=search,
     )
-    assert "[" in found
+    assert load_simple(found) is not None
