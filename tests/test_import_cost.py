@@ -14,6 +14,7 @@ from .conftest import ROOT
 _LATER = (
     "traceback", "textwrap", "base64", "json", "tomllib", "ruamel", "dateutil",
     "newsmeta.repair", "newsmeta.unclosed", "newsmeta.serialize", "newsmeta.batch",
+    "newsmeta._toml_keys",
 )  # fmt: skip
 
 
