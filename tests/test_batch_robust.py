@@ -93,9 +93,11 @@ def test_a_result_that_cannot_be_rendered_fails_alone(workers: int) -> None:
     assert [r.ok for r in results] == [True, False, True, True, True, True, True]
     error = results[1].error
     assert isinstance(error, UnexpectedError)
-    assert results[1].message == (
+    # CPython's own words after "exceeded" name where the stack ran out, which
+    # depends on how to_dict recurses ("in comparison", "while calling ...").
+    assert results[1].message.startswith(
         "b.md: unexpected RecursionError: cannot render the article as JSON: "
-        "maximum recursion depth exceeded in comparison"
+        "maximum recursion depth exceeded"
     )
     assert results[0].json is not None and results[0].json.startswith('{"title": "Fine"')
 
