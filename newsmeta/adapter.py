@@ -19,7 +19,7 @@ from typing import Any, Protocol, runtime_checkable
 from urllib.parse import urlsplit
 
 from ._meaning import LooseTable, loose_matches, looser, unfit
-from ._paths import MISSING, KeyPath, path_problem, plain_key, residual, resolve
+from ._paths import MISSING, KeyPath, parts_of, path_problem, plain_key, residual, resolve
 from ._pattern import compile_pattern, pattern_converter
 from ._record import Record
 from .dates import ImpossibleDate, parse_datetime
@@ -418,7 +418,9 @@ class MappingAdapter:
         self._votes = tuple(
             (path, plain_key(path), weight) for path, weight in self._signature.items()
         )
-        plan: list[tuple[str, bool, Any, tuple[tuple[str, str | None], ...], str | None]] = []
+        plan: list[
+            tuple[str, bool, Any, tuple[tuple[str, str | None], ...], str | None, frozenset[str]]
+        ] = []
         loose: list[tuple[str, bool, Any, str | None]] = []
         for rule in self._rules:
             convert: Callable[[Any], Any] | None = None
@@ -431,7 +433,11 @@ class MappingAdapter:
                 loose.append((rule.target, single, convert, rule.note))
                 continue
             paths = tuple((path, plain_key(path)) for path in rule.paths)
-            plan.append((rule.target, single, convert, paths, rule.note))
+            # The top-level keys any of the paths needs: in a document of few keys,
+            # a rule none of whose keys it has is skipped with one set test (the
+            # generic dialect has 65 paths, a small document a handful of keys).
+            needs = frozenset((*rule.paths, *(_root(path) for path in rule.paths)))
+            plan.append((rule.target, single, convert, paths, rule.note, needs))
         self._plan = tuple(plan)
         # Loose rules by number, and one table from each path's meaning to the
         # rules naming it: the leftover keys of a document are looked up in it.
@@ -543,8 +549,11 @@ class MappingAdapter:
                         deep.add(taken)
             self._fill(fields, provenance, notes, target, value, path, note)
 
-        for target, single, convert, paths, note in plan:
-            if target in fields:
+        # With many keys, most rules find theirs and the set test would only add
+        # to the path-by-path lookups (measured: +2% on ../shared/bulk, -18% small).
+        present = mapping.keys() if len(mapping) < _FEW_KEYS else None
+        for target, single, convert, paths, note, needs in plan:
+            if target in fields or (present is not None and present.isdisjoint(needs)):
                 continue
             for path, key in paths:
                 keys: tuple[KeyPath, ...] | None = None
@@ -671,3 +680,13 @@ class MappingAdapter:
             else item
             for item in items
         )
+
+
+#: Documents with fewer top-level keys skip rules none of whose keys they have.
+_FEW_KEYS = 12
+
+
+def _root(path: str) -> str:
+    """The top-level key a key path starts from (``link`` of ``link.href``)."""
+    first = parts_of(path)[0]
+    return first if isinstance(first, str) else path
