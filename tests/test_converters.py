@@ -215,7 +215,7 @@ _DATE_LIKE = st.one_of(
 @example("0000-00-00")
 def test_the_date_converter_accepts_exactly_what_the_core_reads_as_a_date(value: object) -> None:
     from newsmeta._coerce import NOTES, Invalid, hooks_for_fields
-    from newsmeta.adapter import _CONVERTER_FUNCTIONS, converter_accepts
+    from newsmeta._converters import _CONVERTER_FUNCTIONS, converter_accepts
 
     hook = hooks_for_fields()["published"]
     token = NOTES.set([])

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 import newsmeta
 from newsmeta import DEFAULT_LIMITS, Article, Author, Image, RelatedArticle, Source
 from newsmeta._coerce import summary, text_tuple, title_text
-from newsmeta.adapter import _absolute_url
+from newsmeta._converters import _absolute_url
 from newsmeta.convert import _host
 from newsmeta.dates import parse_datetime
 from newsmeta.testing import articles, related_articles
