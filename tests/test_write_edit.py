@@ -175,16 +175,27 @@ def test_an_edit_that_would_not_read_back_writes_nothing(tmp_path: Path) -> None
     assert path.read_bytes().decode("utf-8") == STYLED
 
 
-def test_a_file_is_rewritten_with_its_bom(tmp_path: Path) -> None:
-    source = SHARED / "corpus/other-jekyll-testfixture/UTF8CRLFandBOM.md"
+@pytest.mark.parametrize(
+    ("name", "bom", "encoding"),
+    [
+        ("UTF8CRLFandBOM.md", b"\xef\xbb\xbf", "utf-8-sig"),
+        ("Unicode16LECRLFandBOM.md", b"\xff\xfe", "utf-16"),
+    ],
+)
+def test_a_file_keeps_its_bom_and_encoding(
+    tmp_path: Path, name: str, bom: bytes, encoding: str
+) -> None:
+    source = SHARED / "corpus/other-jekyll-testfixture" / name
     if not source.exists():
         pytest.skip(f"{source} is absent")
     path = tmp_path / source.name
     shutil.copy(source, path)
     edit(path, keys={"layout": "page"})
     data = path.read_bytes()
-    assert data.startswith(b"\xef\xbb\xbf---")
-    assert data.replace(b"layout: page", b"layout: post") == source.read_bytes()
+    assert data.startswith(bom)
+    assert data.decode(encoding).replace("layout: page", "layout: post") == (
+        source.read_bytes().decode(encoding)
+    )
 
 
 def test_raw_keys_and_unknown_fields() -> None:
@@ -246,20 +257,6 @@ def test_every_corpus_article_takes_a_new_title_and_tags_in_its_own_lines() -> N
     # Only values that are YAML anchors, which other keys may share, are refused.
     assert all("is the anchor &" in reason for reason in refused), refused
     assert len(refused) <= 2
-
-
-def test_a_utf16_file_stays_utf16(tmp_path: Path) -> None:
-    source = SHARED / "corpus/other-jekyll-testfixture/Unicode16LECRLFandBOM.md"
-    if not source.exists():
-        pytest.skip(f"{source} is absent")
-    path = tmp_path / source.name
-    shutil.copy(source, path)
-    edit(path, keys={"layout": "page"})
-    data = path.read_bytes()
-    assert data.startswith(b"\xff\xfe")
-    assert data.decode("utf-16").replace("layout: page", "layout: post") == (
-        source.read_bytes().decode("utf-16")
-    )
 
 
 def test_keys_under_a_list_or_a_scalar_are_refused() -> None:
