@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypeAlias, TypeGuard, cast
 
 import attrs
 
+from . import _pool
 from ._read import read_head
 from ._walk import expand_glob, is_glob, walk_folder
 from .errors import (
@@ -454,13 +455,13 @@ def _in_processes(
     ordered: bool,
     chunksize: int,
 ) -> Iterator[Result]:
-    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+    from concurrent.futures import FIRST_COMPLETED, wait
     from concurrent.futures.process import BrokenProcessPool
 
     _warm_up(blob, options)
 
     def new_pool(size: int = workers) -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(size, initializer=_init_worker, initargs=(blob, options))
+        return _pool.new_pool(size, _init_worker, (blob, options))
 
     pool = new_pool()
     # A dead worker breaks its whole pool and fails every chunk in flight, most of
