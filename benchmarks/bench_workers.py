@@ -126,9 +126,10 @@ def _speed(folder: Path, files: int, repeat: int, kind: str, label: str) -> None
         # A closer estimate: the parent's start-up runs alone, the rest on two cores.
         serial = statistics.median(r["serial"] for r in runs[2])
         estimate = cpu[1] / (serial + (cpu[2] - serial) / 2)
+        parent = statistics.median(r["parent"] for r in runs[2])
         print(
-            f"   workers=2 start-up (the parent's CPU before the first result): "
-            f"{serial * 1000:.0f} ms; estimate on two idle cores {estimate:.2f}x"
+            f"   workers=2: the parent's CPU {parent:.2f} s, {serial * 1000:.0f} ms of it before "
+            f"the first result (start-up); estimate on two idle cores {estimate:.2f}x"
         )
     if kind == "parse_many":
         print(
@@ -173,7 +174,12 @@ def _run_parse_many(folder: Path, workers: int) -> dict[str, float]:
                 serial = time.process_time() - own
             if result.json is not None:
                 sink.write(result.json + "\n")
-    return {"wall": time.perf_counter() - start, "cpu": _cpu_seconds() - cpu, "serial": serial}
+    return {
+        "wall": time.perf_counter() - start,
+        "cpu": _cpu_seconds() - cpu,
+        "parent": time.process_time() - own,
+        "serial": serial,
+    }
 
 
 def _run_command(folder: Path, workers: int) -> dict[str, float]:
