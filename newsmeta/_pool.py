@@ -1,16 +1,16 @@
 """The process pool behind ``parse_many(workers=N)``, with a result pipe wide enough for a chunk.
 
-Why the pipe matters: a worker sends one pickled message per chunk (32 articles' JSON:
-~75 kB typical, ~300 kB at most on ``../shared/bulk``), but a Linux pipe holds 64 KiB.
-``multiprocessing``'s reader then takes the message in 64 KiB pieces, each read
-allocating a buffer of *everything still to come* and shrinking it to the piece
-read.  In the executor's result thread those shrunken buffers sit between the
-unpickled JSON strings, which live on until the consumer takes them; the holes
-left behind are too small for the next large read, so the parent's heap grew by
-~0.6 MiB per 10,000 files (23 -> 32 MiB RSS over 150,000 files, malloc's own
+Why the pipe matters: a worker sends one pickled message per chunk (64 articles'
+JSON: ~150 kB typical, ~420 kB at most on ``../shared/bulk``), but a Linux pipe
+holds 64 KiB.  ``multiprocessing``'s reader then takes the message in 64 KiB
+pieces, each read allocating a buffer of *everything still to come* and
+shrinking it to the piece read.  In the executor's result thread those shrunken
+buffers sit between the unpickled JSON strings, which live on until the consumer
+takes them; the holes left behind are too small for the next large read, so the
+parent's heap kept growing (26.6 -> 40.1 MiB RSS over 150,000 files, malloc's
 in-use bytes flat) although Python's traced memory stayed flat.  A pipe that
-holds a whole message is read in one piece: memory stays flat, with fewer
-system calls.  Measured with ``benchmarks/bench_workers.py --memory``.
+holds a whole message is read in one piece: memory stays flat (24.9 -> 25.1 MiB),
+with fewer system calls.  Measured by ``benchmarks/bench_workers.py`` (target 5).
 """
 
 from __future__ import annotations
