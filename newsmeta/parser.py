@@ -17,6 +17,7 @@ from . import _yaml
 from . import plugins as _plugins
 from ._arguments import dialect_argument, file_path, path_argument, text_argument
 from ._contract import normalized_by
+from ._lazy_re import lazy
 from ._read import read_file
 from .adapter import Adapter, Normalized
 from .convert import build_article
@@ -59,7 +60,7 @@ SIZE_SLACK = 4096
 #: recurse once or twice per level and must stay within Python's default limit of 1000.
 MAX_SAFE_DEPTH = 300
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE = lazy("[\ud800-\udfff]")
 
 
 class Parser:
