@@ -5,63 +5,74 @@ the module-level patterns of the parse path added ~6 ms to ``import newsmeta``, 
 them for error paths and rare branches (issue 14: ``import newsmeta`` within attrs' own
 import + 10 ms).
 
-``lazy(pattern)`` stands in for ``re.compile(pattern)`` at module level.  Its first
-``match``/``search``/... compiles the pattern and stores the compiled pattern's bound
-methods on the instance, so every later call costs what it costs on an ``re.Pattern``
-(an instance-dict lookup instead of a method lookup).  ``lazy(pattern).call("match")``
-stands in for ``re.compile(pattern).match`` bound at module level, for a rare branch.
+``_NAME = lazy(pattern)`` at module level stands in for ``re.compile(pattern)``.  Its
+first ``match``/``search``/... compiles the pattern and puts the compiled pattern in
+its place in the defining module (every global bound to it), so that the module's later
+uses cost exactly what they cost with ``re.compile`` at import: no wrapper on hot paths.
+Another module holding the object itself gets the compiled pattern's bound methods
+(stored on the instance, one lookup more).  ``lazy(pattern).call("match")`` stands in
+for ``re.compile(pattern).match`` bound at module level, for rare branches (one Python
+call more per use).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+import sys
+from collections.abc import Callable, Iterator, MutableMapping
 from typing import Any
 
 __all__ = ["LazyPattern", "lazy"]
 
-# The methods that trigger compiling (and are then the compiled pattern's own).
-_METHODS = frozenset(
-    ("match", "fullmatch", "search", "finditer", "findall", "sub", "subn", "split")
-)
+_METHODS = ("match", "fullmatch", "search", "finditer", "findall", "sub", "subn", "split")
 
 
 class LazyPattern:
     """``re.compile(pattern, flags)``, done on the first use of a method."""
 
-    # Declared for type checkers only: at run time these are absent until the first
-    # use (``__getattr__`` compiles), then instance attributes.
-    match: Callable[..., re.Match[str] | None]
-    fullmatch: Callable[..., re.Match[str] | None]
-    search: Callable[..., re.Match[str] | None]
-    finditer: Callable[..., Iterator[re.Match[str]]]
-    findall: Callable[..., list[Any]]
-    sub: Callable[..., str]
-    subn: Callable[..., tuple[str, int]]
-    split: Callable[..., list[Any]]
-
-    def __init__(self, pattern: str, flags: int = 0) -> None:
+    def __init__(self, pattern: str, flags: int, namespace: MutableMapping[str, Any]) -> None:
         self.pattern = pattern
         self.flags = flags
-
-    def __getattr__(self, name: str) -> Any:
-        # Reached only for names not in the instance dict: before the first use.
-        if name not in _METHODS:
-            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
-        compiled = self.compiled()
-        for method in _METHODS:
-            setattr(self, method, getattr(compiled, method))
-        return getattr(compiled, name)
+        self._namespace = namespace
 
     def compiled(self) -> re.Pattern[str]:
-        """The compiled pattern (``re`` keeps it in its cache after the first call)."""
-        return re.compile(self.pattern, self.flags)
+        """The compiled pattern, now in this object's place in its module."""
+        compiled = re.compile(self.pattern, self.flags)
+        for method in _METHODS:  # instance attributes: they shadow the methods below
+            setattr(self, method, getattr(compiled, method))
+        for name, value in list(self._namespace.items()):
+            if value is self:
+                self._namespace[name] = compiled
+        return compiled
+
+    # Each method compiles, then calls the compiled pattern's own.
+    def match(self, *args: Any) -> re.Match[str] | None:
+        return self.compiled().match(*args)
+
+    def fullmatch(self, *args: Any) -> re.Match[str] | None:
+        return self.compiled().fullmatch(*args)
+
+    def search(self, *args: Any) -> re.Match[str] | None:
+        return self.compiled().search(*args)
+
+    def finditer(self, *args: Any) -> Iterator[re.Match[str]]:
+        return self.compiled().finditer(*args)
+
+    def findall(self, *args: Any) -> list[Any]:
+        return self.compiled().findall(*args)
+
+    def sub(self, *args: Any) -> str:
+        return self.compiled().sub(*args)
+
+    def subn(self, *args: Any) -> tuple[str, int]:
+        return self.compiled().subn(*args)
+
+    def split(self, *args: Any) -> list[Any]:
+        return self.compiled().split(*args)
 
     def call(self, method: str) -> Callable[..., Any]:
-        """A function calling *method* of the compiled pattern, compiling it on first call.
-
-        For a pattern bound as ``re.compile(...).match`` at module level: a call costs
-        one Python call more than the bound method, so use it on rare branches only."""
+        """A function calling *method* of the compiled pattern (compiling it on the first
+        call): for a pattern bound as ``re.compile(...).match`` at module level."""
 
         def first_call(*args: Any) -> Any:
             return getattr(self, method)(*args)
@@ -70,9 +81,10 @@ class LazyPattern:
         return first_call
 
     def __repr__(self) -> str:
-        return f"lazy({self.pattern!r}{', ' + str(self.flags) if self.flags else ''})"
+        flags = f", {self.flags}" if self.flags else ""
+        return f"lazy({self.pattern!r}{flags})"
 
 
 def lazy(pattern: str, flags: int = 0) -> LazyPattern:
-    """*pattern*, compiled on its first use (see the module's doc)."""
-    return LazyPattern(pattern, flags)
+    """*pattern*, compiled on its first use; call it at module level (see above)."""
+    return LazyPattern(pattern, flags, sys._getframe(1).f_globals)

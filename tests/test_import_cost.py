@@ -5,8 +5,10 @@ cattrs is a dependency, but its converters are built on the first parse.
 
 from __future__ import annotations
 
+import ast
 import subprocess
 import sys
+import sysconfig
 
 from .conftest import ROOT
 
@@ -30,3 +32,39 @@ def test_import_and_a_clean_parse_load_nothing_they_do_not_need() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
     )
     assert run.stdout == "[]\n[]\n"
+
+
+#: Besides attrs' own imports, what ``import newsmeta`` may load: dates and the
+#: conversion's context variables, which parsing any dated file needs.
+_ALLOWED_BEYOND_ATTRS = frozenset(("datetime", "_datetime", "math", "contextvars", "_contextvars"))
+#: Modules the first cut of issue 14 removed from the import; named so that the
+#: failure says which one came back.
+_NOT_AT_IMPORT = ("urllib.parse", "ipaddress", "pathlib", "fnmatch", "importlib.metadata")
+
+
+def test_import_loads_no_module_beyond_attrs_and_dates() -> None:
+    # -S: no site, so no .pth hook (the editable install's finder imports pathlib and
+    # urllib.parse itself) loads anything before newsmeta does; the paths are given.
+    paths = [
+        str(ROOT),
+        *sorted({sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"]}),
+    ]
+    code = (
+        "import sys\n"
+        f"sys.path[:0] = {paths!r}\n"
+        "before = set(sys.modules)\n"
+        "import attrs\n"
+        "after_attrs = set(sys.modules)\n"
+        "import newsmeta\n"
+        "new = set(sys.modules) - after_attrs\n"
+        "print(sorted(m for m in new if m.split('.')[0] != 'newsmeta'))\n"
+        f"print(sorted(m for m in {_NOT_AT_IMPORT!r} if m in sys.modules))\n"
+        "print(newsmeta.__file__)\n"
+    )
+    run = subprocess.run(
+        [sys.executable, "-S", "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
+    )
+    beyond, named, location = run.stdout.splitlines()
+    assert location == str(ROOT / "newsmeta" / "__init__.py")
+    assert named == "[]"
+    assert set(ast.literal_eval(beyond)) <= _ALLOWED_BEYOND_ATTRS, beyond
