@@ -11,8 +11,7 @@ its place in the defining module (every global bound to it), so that the module'
 uses cost exactly what they cost with ``re.compile`` at import: no wrapper on hot paths.
 Another module holding the object itself gets the compiled pattern's bound methods
 (stored on the instance, one lookup more).  ``lazy(pattern).call("match")`` stands in
-for ``re.compile(pattern).match`` bound at module level, for rare branches (one Python
-call more per use).
+for ``re.compile(pattern).match`` bound at module level, and is replaced the same way.
 """
 
 from __future__ import annotations
@@ -71,11 +70,16 @@ class LazyPattern:
         return self.compiled().split(*args)
 
     def call(self, method: str) -> Callable[..., Any]:
-        """A function calling *method* of the compiled pattern (compiling it on the first
-        call): for a pattern bound as ``re.compile(...).match`` at module level."""
+        """A stand-in for ``re.compile(pattern).<method>`` bound at module level: its
+        first call compiles, and puts the compiled pattern's bound method in its place
+        in the module, as above."""
 
         def first_call(*args: Any) -> Any:
-            return getattr(self, method)(*args)
+            bound = getattr(self.compiled(), method)
+            for name, value in list(self._namespace.items()):
+                if value is first_call:
+                    self._namespace[name] = bound
+            return bound(*args)
 
         first_call.__name__ = method
         return first_call

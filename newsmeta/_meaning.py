@@ -54,6 +54,8 @@ def meaning(key: str) -> str:
 
 
 def _meaning(key: str) -> str:
+    if key.isalnum():  # no separator to remove: str.isalnum is re's \w without "_"
+        return key.casefold()
     return _SEPARATORS.sub("", key).casefold()
 
 

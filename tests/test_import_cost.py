@@ -6,9 +6,16 @@ cattrs is a dependency, but its converters are built on the first parse.
 from __future__ import annotations
 
 import ast
+import re
 import subprocess
 import sys
 import sysconfig
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from newsmeta._meaning import _meaning
+from newsmeta._paths import _SEGMENT, path_problem
 
 from .conftest import ROOT
 
@@ -68,3 +75,33 @@ def test_import_loads_no_module_beyond_attrs_and_dates() -> None:
     assert location == str(ROOT / "newsmeta" / "__init__.py")
     assert named == "[]"
     assert set(ast.literal_eval(beyond)) <= _ALLOWED_BEYOND_ATTRS, beyond
+
+
+# Fast paths that keep the built-in dialects cheap to build at import; each must agree
+# with the general path it skips.
+_KEY_TEXT = st.text(st.sampled_from("aZ09._-:[] \n\té߲٣Ⅻ·\u00a0\u200b"), max_size=10)
+
+
+def test_isalnum_is_a_word_character_but_underscore_for_every_character() -> None:
+    # _meaning's fast path: a key with nothing but such characters has no separator.
+    word = re.compile(r"[^\W_]")
+    for code in range(sys.maxunicode + 1):
+        character = chr(code)
+        assert character.isalnum() == (word.fullmatch(character) is not None), hex(code)
+
+
+@given(_KEY_TEXT)
+def test_meaning_fast_path_is_the_regex(key: str) -> None:
+    assert _meaning(key) == re.sub(r"[\W_]+", "", key).casefold()
+
+
+@given(_KEY_TEXT)
+def test_path_problem_fast_path_is_the_segment_check(path: str) -> None:
+    general = ""
+    if not path.strip():
+        general = "expected a non-empty key such as 'title' or 'meta.issued'"
+    elif any(_SEGMENT.match(segment) is None for segment in path.split(".")):
+        general = "expected keys joined by '.', each optionally followed by [0] or []"
+    elif path.count("[]") > 1:
+        general = "at most one '[]' is allowed"
+    assert path_problem(path) == general

@@ -74,13 +74,16 @@ def test_first_use_puts_the_compiled_pattern_in_its_place() -> None:
     assert held.match("x") is None
 
 
-def test_call_binds_a_method_for_rare_branches() -> None:
+def test_call_stands_in_for_a_bound_method_until_its_first_call() -> None:
     module = _module(
         f"from newsmeta._lazy_re import lazy\nMATCH = lazy({_PATTERN!r}).call('match')\n"
     )
-    assert module.MATCH.__name__ == "match"
+    stand_in = module.MATCH
+    assert stand_in.__name__ == "match"
     assert module.MATCH("7-8 rest").groups() == ("7", "8")
+    assert module.MATCH.__self__ is re.compile(_PATTERN)  # the module calls it directly now
     assert module.MATCH("rest") is None
+    assert stand_in("1-2").groups() == ("1", "2")  # a holder of the stand-in still works
 
 
 def _lazy_patterns() -> list[tuple[str, LazyPattern]]:
