@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-import importlib
+import json
 import re
+import subprocess
+import sys
 import types
-from pathlib import Path
 from typing import Any
 
 import pytest
 
-import newsmeta
 from newsmeta._lazy_re import LazyPattern, lazy
+
+from .conftest import ROOT
 
 _PATTERN = r"(\d+)-(\d+)"
 _TEXTS = ("", "12-34", "a 1-2 and 3-4", "no digits", "99-")
@@ -86,30 +88,38 @@ def test_call_stands_in_for_a_bound_method_until_its_first_call() -> None:
     assert stand_in("1-2").groups() == ("1", "2")  # a holder of the stand-in still works
 
 
-def _lazy_patterns() -> list[tuple[str, LazyPattern]]:
-    """Every LazyPattern of newsmeta's modules: module globals and ``.call`` functions."""
-    found: list[tuple[str, LazyPattern]] = []
-    package = Path(newsmeta.__file__).parent
-    for path in sorted(package.rglob("*.py")):
-        if "lazy(" not in path.read_text(encoding="utf-8") or path.stem == "_lazy_re":
-            continue
-        dotted = ".".join(path.relative_to(package.parent).with_suffix("").parts)
-        module = importlib.import_module(dotted)
-        for name, value in vars(module).items():
-            if isinstance(value, LazyPattern):
-                found.append((f"{dotted}.{name}", value))
-            for cell in getattr(value, "__closure__", None) or ():
-                if isinstance(cell.cell_contents, LazyPattern):
-                    found.append((f"{dotted}.{name}", cell.cell_contents))
-    return found
+_SCAN = """
+import importlib, json, sys
+from pathlib import Path
+import newsmeta
+from newsmeta._lazy_re import LazyPattern
+package = Path(newsmeta.__file__).parent
+found = []
+for path in sorted(package.rglob("*.py")):
+    if "lazy(" not in path.read_text(encoding="utf-8") or path.stem == "_lazy_re":
+        continue
+    dotted = ".".join(path.relative_to(package.parent).with_suffix("").parts)
+    for name, value in vars(importlib.import_module(dotted)).items():
+        cells = [cell.cell_contents for cell in getattr(value, "__closure__", None) or ()]
+        for held in (value, *cells):
+            if isinstance(held, LazyPattern):
+                found.append((dotted + "." + name, held.pattern, held.flags))
+json.dump(found, sys.stdout)
+"""
 
 
 def test_every_lazy_pattern_of_newsmeta_compiles() -> None:
-    # A pattern compiled at import would fail at once; a lazy one only on the branch
-    # that first uses it: so each is compiled here.  (Patterns already used by an
-    # earlier test in this process are compiled patterns by now, not listed.)
-    patterns = _lazy_patterns()
-    for name, pattern in patterns:
-        assert isinstance(re.compile(pattern.pattern, pattern.flags), re.Pattern), name
-    names = {name for name, _ in patterns}
-    assert "newsmeta._yaml_simple._SINGLE_END" in names  # a .call() one, never at import
+    # A pattern compiled at import fails at once; a lazy one only on the branch that
+    # first uses it: so each is compiled here.  Listed in a fresh interpreter, where
+    # none has been used yet (a used one is a compiled pattern in its module).
+    scan = subprocess.run(
+        [sys.executable, "-c", _SCAN], capture_output=True, text=True, check=True, cwd=ROOT
+    )
+    patterns = json.loads(scan.stdout)
+    for name, pattern, flags in patterns:
+        assert isinstance(re.compile(pattern, flags), re.Pattern), name
+    names = {name for name, _, _ in patterns}
+    # A few of each kind: an object, a .call() stand-in, one used on every parse.
+    assert {"newsmeta.load._TOML_POSITION", "newsmeta._yaml_simple._SINGLE_END"} <= names
+    assert "newsmeta._yaml_resolve._TIMESTAMP_RESOLVE_RE" in names
+    assert len(patterns) >= 30
