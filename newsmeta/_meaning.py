@@ -54,8 +54,14 @@ def meaning(key: str) -> str:
 
 
 def _meaning(key: str) -> str:
-    if key.isalnum():  # no separator to remove: str.isalnum is re's \w without "_"
-        return key.casefold()
+    # Keys are nearly always words joined by "_", "-", ".", ":" or " ": if only letters
+    # and digits are left without those (str.isalnum is re's \w without "_"), that is
+    # what the regex gives, at a third of its cost (the built-in dialects' ~550 paths
+    # are read at import).
+    plain = key.replace("_", "").replace("-", "").replace(".", "").replace(":", "")
+    plain = plain.replace(" ", "")
+    if plain.isalnum():
+        return plain.casefold()
     return _SEPARATORS.sub("", key).casefold()
 
 
