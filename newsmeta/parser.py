@@ -23,7 +23,6 @@ from .adapter import Adapter, Normalized
 from .convert import build_article
 from .dates import INVALID_DATE, zone_named
 from .detect import DEFAULT_THRESHOLD, Detection, choose, clear_winner, rank
-from .dialects import BUILTIN_ADAPTERS
 from .errors import (
     AdapterError,
     DialectError,
@@ -122,6 +121,10 @@ class Parser:
                 f"converted without exceeding Python's recursion limit), not {max_depth}"
             )
         self._adapters: dict[str, Adapter] = {}
+        # Building the built-in dialects (~400 key paths checked) waits for the first
+        # Parser, not `import newsmeta`.
+        from .dialects import BUILTIN_ADAPTERS
+
         for adapter in (*(BUILTIN_ADAPTERS if builtins else ()), *adapters):
             self.register(adapter)
         if plugins is True:
