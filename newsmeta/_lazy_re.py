@@ -45,41 +45,41 @@ class LazyPattern:
         return compiled
 
     # Each method compiles, then calls the compiled pattern's own.
-    def match(self, *args: Any) -> re.Match[str] | None:
-        return self.compiled().match(*args)
+    def match(self, *args: Any, **kwargs: Any) -> re.Match[str] | None:
+        return self.compiled().match(*args, **kwargs)
 
-    def fullmatch(self, *args: Any) -> re.Match[str] | None:
-        return self.compiled().fullmatch(*args)
+    def fullmatch(self, *args: Any, **kwargs: Any) -> re.Match[str] | None:
+        return self.compiled().fullmatch(*args, **kwargs)
 
-    def search(self, *args: Any) -> re.Match[str] | None:
-        return self.compiled().search(*args)
+    def search(self, *args: Any, **kwargs: Any) -> re.Match[str] | None:
+        return self.compiled().search(*args, **kwargs)
 
-    def finditer(self, *args: Any) -> Iterator[re.Match[str]]:
-        return self.compiled().finditer(*args)
+    def finditer(self, *args: Any, **kwargs: Any) -> Iterator[re.Match[str]]:
+        return self.compiled().finditer(*args, **kwargs)
 
-    def findall(self, *args: Any) -> list[Any]:
-        return self.compiled().findall(*args)
+    def findall(self, *args: Any, **kwargs: Any) -> list[Any]:
+        return self.compiled().findall(*args, **kwargs)
 
-    def sub(self, *args: Any) -> str:
-        return self.compiled().sub(*args)
+    def sub(self, *args: Any, **kwargs: Any) -> str:
+        return self.compiled().sub(*args, **kwargs)
 
-    def subn(self, *args: Any) -> tuple[str, int]:
-        return self.compiled().subn(*args)
+    def subn(self, *args: Any, **kwargs: Any) -> tuple[str, int]:
+        return self.compiled().subn(*args, **kwargs)
 
-    def split(self, *args: Any) -> list[Any]:
-        return self.compiled().split(*args)
+    def split(self, *args: Any, **kwargs: Any) -> list[Any]:
+        return self.compiled().split(*args, **kwargs)
 
     def call(self, method: str) -> Callable[..., Any]:
         """A stand-in for ``re.compile(pattern).<method>`` bound at module level: its
         first call compiles, and puts the compiled pattern's bound method in its place
         in the module, as above."""
 
-        def first_call(*args: Any) -> Any:
+        def first_call(*args: Any, **kwargs: Any) -> Any:
             bound = getattr(self.compiled(), method)
             for name, value in list(self._namespace.items()):
                 if value is first_call:
                     self._namespace[name] = bound
-            return bound(*args)
+            return bound(*args, **kwargs)
 
         first_call.__name__ = method
         return first_call

@@ -8,9 +8,10 @@ the source's shape.
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Mapping
 from typing import Any
+
+from ._lazy_re import lazy
 
 __all__ = ["MISSING", "KeyPath", "path_problem", "plain_key", "residual", "resolve"]
 
@@ -29,8 +30,8 @@ class _Each:
 
 _EACH = _Each()
 _Part = str | int | _Each
-_SEGMENT = re.compile(r"([^.\[\]]+)((?:\[\d*\])*)\Z")
-_INDEX = re.compile(r"\[(\d*)\]")
+_SEGMENT = lazy(r"([^.\[\]]+)((?:\[\d*\])*)\Z")
+_INDEX = lazy(r"\[(\d*)\]")
 _NOT_A_PATH = "expected keys joined by '.', each optionally followed by [0] or []"
 
 

@@ -123,3 +123,9 @@ def test_every_lazy_pattern_of_newsmeta_compiles() -> None:
     assert {"newsmeta.load._TOML_POSITION", "newsmeta._yaml_simple._SINGLE_END"} <= names
     assert "newsmeta._yaml_resolve._TIMESTAMP_RESOLVE_RE" in names
     assert len(patterns) >= 30
+
+
+def test_keyword_arguments_reach_the_compiled_pattern() -> None:
+    assert lazy(r"[.:]").split("a.b:c", maxsplit=1) == ["a", "b:c"]
+    assert lazy(r"\d").sub("#", "a1b2", count=1) == "a#b2"
+    assert lazy(r"\d").call("findall")("a1b2", pos=2) == ["2"]
