@@ -1,9 +1,9 @@
 """Regular expressions compiled on first use instead of at import.
 
 Compiling a pattern costs 30-550 µs in pure Python (``re._parser``/``re._compiler``);
-the module-level patterns of the parse path added ~6 ms to ``import newsmeta``, most of
-them for error paths and rare branches (issue 14: ``import newsmeta`` within attrs' own
-import + 10 ms).
+the module-level patterns of the parse path added ~6 ms to ``import newsmeta`` (issue 14:
+within attrs' own import + 10 ms).  Many serve error paths and rare branches only, and a
+program that imports newsmeta without parsing needs none of them.
 
 ``_NAME = lazy(pattern)`` at module level stands in for ``re.compile(pattern)``.  Its
 first ``match``/``search``/... compiles the pattern and puts the compiled pattern in
