@@ -422,10 +422,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             # The same comparison in instructions, converted at attrs' own ms/instruction.
             beyond = counted["newsmeta"] - counted["attrs"]
             beyond_ms = beyond * attrs_ms / counted["attrs"]
+            # A busy machine slows attrs too: the extra stays within 10 ms as long as
+            # attrs' own import takes at most `limit` ms.
+            limit = _TARGET_IMPORT_MS * counted["attrs"] / beyond
             print(
                 f"   in instructions: attrs {counted['attrs'] / 1e6:.1f} M, newsmeta + "
-                f"{beyond / 1e6:.1f} M = + {beyond_ms:.1f} ms at attrs' pace  "
-                f"{_verdict(beyond_ms <= _TARGET_IMPORT_MS)}"
+                f"{beyond / 1e6:.1f} M = + {beyond_ms:.1f} ms at attrs' pace here  "
+                f"{_verdict(beyond_ms <= _TARGET_IMPORT_MS)}; within + 10 ms wherever attrs' "
+                f"import takes <= {limit:.0f} ms"
             )
     if "memory" not in args.skip:
         peaks = _peak_per_pass(bulk, args.passes)
