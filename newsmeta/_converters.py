@@ -8,10 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from datetime import date, datetime, timezone
-from typing import Any
-from urllib.parse import urlsplit
+from typing import TYPE_CHECKING, Any
 
 from .dates import ImpossibleDate, parse_datetime
+
+if TYPE_CHECKING:
+    from urllib.parse import SplitResult
 
 __all__ = ["converter_accepts"]
 
@@ -76,12 +78,21 @@ def _convert_date(value: Any) -> Any:
     return _REFUSED
 
 
+def _urlsplit(url: str) -> SplitResult:
+    # urllib.parse (with ipaddress) costs ~2 ms to import, so it is imported on the
+    # first URL, and the import rebinds this name to urlsplit itself for later calls.
+    global _urlsplit
+    from urllib.parse import urlsplit as _urlsplit
+
+    return _urlsplit(url)
+
+
 def _absolute_url(value: Any) -> str | None:
     if not isinstance(value, str):
         return None
     text = value.strip().removeprefix("<").removesuffix(">").strip()
     try:
-        parts = urlsplit(text)
+        parts = _urlsplit(text)
     except ValueError:
         return None
     if parts.scheme in ("http", "https") and parts.hostname and " " not in text:

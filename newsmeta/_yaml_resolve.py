@@ -15,6 +15,7 @@ import re
 from datetime import date, datetime, timedelta, timezone
 from typing import Any, Final
 
+from ._lazy_re import lazy
 from ._numbers import int_from_text
 
 __all__ = [
@@ -80,7 +81,7 @@ WORD_START: Final = frozenset("tTfFnN~<=") | {""}
 NUMBER_START: Final = frozenset("-+0123456789.")
 
 # ruamel resolver.py, YAML 1.2 float / int / timestamp resolvers (same order: float first).
-_FLOAT_RE: Final = re.compile(
+_FLOAT_RE: Final = lazy(
     r"""^(?:
      [-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+]?[0-9]+)?
     |[-+]?(?:[0-9][0-9_]*)(?:[eE][-+]?[0-9]+)
@@ -89,14 +90,14 @@ _FLOAT_RE: Final = re.compile(
     |\.(?:nan|NaN|NAN))$""",
     re.X,
 )
-_INT_RE: Final = re.compile(
+_INT_RE: Final = lazy(
     r"""^(?:[-+]?0b[0-1_]+
     |[-+]?0o?[0-7_]+
     |[-+]?[0-9_]+
     |[-+]?0x[0-9a-fA-F_]+)$""",
     re.X,
 )
-_TIMESTAMP_RESOLVE_RE: Final = re.compile(
+_TIMESTAMP_RESOLVE_RE: Final = lazy(
     r"""^(?:[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]
     |[0-9][0-9][0-9][0-9] -[0-9][0-9]? -[0-9][0-9]?
     (?:[Tt]|[ \t]+)[0-9][0-9]?
@@ -105,7 +106,7 @@ _TIMESTAMP_RESOLVE_RE: Final = re.compile(
     re.X,
 )
 # ruamel util.timestamp_regexp: used to build the value (and for explicit !!timestamp).
-_TIMESTAMP_RE: Final = re.compile(
+_TIMESTAMP_RE: Final = lazy(
     r"""^(?P<year>[0-9][0-9][0-9][0-9])
        -(?P<month>[0-9][0-9]?)
        -(?P<day>[0-9][0-9]?)
@@ -120,7 +121,7 @@ _TIMESTAMP_RE: Final = re.compile(
 )
 # The shapes on which datetime.fromisoformat agrees with ruamel (at most 6 fraction digits:
 # fromisoformat truncates longer fractions where ruamel rounds).
-_ISO_FAST_RE: Final = re.compile(
+_ISO_FAST_RE: Final = lazy(
     r"[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt ][0-9]{2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]{1,6})?"
     r"(?:Z|[-+][0-9]{2}(?::[0-9]{2})?)?"
 )

@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from typing import Any, Final
 
+from ._lazy_re import lazy
 from ._yaml_resolve import MERGE, NUMBER_START, VALUE, WORD_START, WORDS, resolve_number
 
 __all__ = ["MAX_DEPTH", "load_simple"]
@@ -44,31 +45,31 @@ class _Bail(Exception):
 # LS/PS (line breaks to YAML, not to str.split), BOM, controls, surrogates, non-characters.
 # Written as the (small) set of odd characters, not the complement of the allowed
 # ranges: a negated class reaching U+10FFFF takes ~7 ms to compile at import.
-_ODD_CHAR: Final = re.compile(
+_ODD_CHAR: Final = lazy(
     "[\x00-\t\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]"
 )
 # A key the general loader reads as a plain scalar.  (The ':' after it must be followed by
 # a space or the line end, else it is part of a plain scalar.)
-_KEY_NAME: Final = re.compile(r"[A-Za-z_][A-Za-z0-9_.-]*\Z").match
+_KEY_NAME: Final = lazy(r"[A-Za-z_][A-Za-z0-9_.-]*\Z").call("match")
 _AFTER_COLON: Final = frozenset(("", " "))
 # Key texts already checked, with their typed value: front matter repeats a few dozen keys.
 _KEYS: dict[str, Any] = {}
 _MAX_KEYS: Final = 4096
 # A quoted scalar closed on its line, then nothing or a comment after a space.
-_SINGLE: Final = re.compile(r"'([^']*(?:''[^']*)*)'(?: +(?:#.*)?)?$").match
-_SINGLE_OPEN: Final = re.compile(r"'([^']*(?:''[^']*)*)$").match
-_SINGLE_END: Final = re.compile(r"([^']*(?:''[^']*)*)'(?: +(?:#.*)?)?$").match
-_SINGLE_MID: Final = re.compile(r"[^']*(?:''[^']*)*$").match
-_DOUBLE: Final = re.compile(r'"([^"\\]*(?:\\.[^"\\]*)*)"(?: +(?:#.*)?)?$').match
-_DOUBLE_OPEN: Final = re.compile(r'"([^"\\]*(?:\\.[^"\\]*)*)$').match
-_DOUBLE_END: Final = re.compile(r'([^"\\]*(?:\\.[^"\\]*)*)"(?: +(?:#.*)?)?$').match
-_DOUBLE_MID: Final = re.compile(r'[^"\\]*(?:\\.[^"\\]*)*$').match
-_EMPTY_FLOW: Final = re.compile(r"(\[\]|\{\})(?: +(?:#.*)?)?$").match
+_SINGLE: Final = lazy(r"'([^']*(?:''[^']*)*)'(?: +(?:#.*)?)?$").call("match")
+_SINGLE_OPEN: Final = lazy(r"'([^']*(?:''[^']*)*)$").call("match")
+_SINGLE_END: Final = lazy(r"([^']*(?:''[^']*)*)'(?: +(?:#.*)?)?$").call("match")
+_SINGLE_MID: Final = lazy(r"[^']*(?:''[^']*)*$").call("match")
+_DOUBLE: Final = lazy(r'"([^"\\]*(?:\\.[^"\\]*)*)"(?: +(?:#.*)?)?$').call("match")
+_DOUBLE_OPEN: Final = lazy(r'"([^"\\]*(?:\\.[^"\\]*)*)$').call("match")
+_DOUBLE_END: Final = lazy(r'([^"\\]*(?:\\.[^"\\]*)*)"(?: +(?:#.*)?)?$').call("match")
+_DOUBLE_MID: Final = lazy(r'[^"\\]*(?:\\.[^"\\]*)*$').call("match")
+_EMPTY_FLOW: Final = lazy(r"(\[\]|\{\})(?: +(?:#.*)?)?$").call("match")
 # "[a, b]" on one line, then nothing or a comment.  Its items hold none of the characters
 # that would make them quoted, nested, commented, or mean a mapping (':').
-_FLOW_SEQUENCE: Final = re.compile(r"\[([^\[\]{}#:'\"]*)\](?: +(?:#.*)?)?$").match
+_FLOW_SEQUENCE: Final = lazy(r"\[([^\[\]{}#:'\"]*)\](?: +(?:#.*)?)?$").call("match")
 # A surrogate pair first ("\\ud83d\\udcca" is one character, as in JSON), then any escape.
-_ESCAPE: Final = re.compile(
+_ESCAPE: Final = lazy(
     r"\\u([dD][89abAB][0-9A-Fa-f]{2})\\u([dD][c-fC-F][0-9A-Fa-f]{2})|\\(?:u([0-9A-Fa-f]{4})|(.))"
 )
 _ESCAPES: Final = {

@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from datetime import timezone, tzinfo
 from typing import Any
-from urllib.parse import urlsplit
 
 from ._coerce import (
     DATE_SETTINGS,
@@ -62,6 +61,8 @@ def _host(url: str) -> str:
         authority = rest.split("/", 1)[0].split("?", 1)[0].split("#", 1)[0]
         if authority and not any(c in authority for c in "@[]:%\\"):
             return authority.lower()  # the plain case, without urlsplit's general parse
+    from urllib.parse import urlsplit  # the rare case: not worth ~2 ms at import
+
     try:
         return urlsplit(url).hostname or ""
     except ValueError:  # an unbalanced '[' reads as a broken IPv6 host

@@ -23,6 +23,7 @@ import os
 import re
 from datetime import datetime, timezone
 
+from ._lazy_re import lazy
 from ._record import Record
 from .adapter import Normalized
 from .model import Diagnostic
@@ -34,12 +35,12 @@ FILE_NAME = "<file name>"
 #: ... and from the folders the file is in.
 FOLDER = "<folder>"
 
-_DATED = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:-(.+?))?(\.[A-Za-z0-9]+)?\Z")
-_DATED_FOLDER = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:-(.+))?\Z")
-_YEAR, _PART = re.compile(r"\d{4}\Z"), re.compile(r"\d{1,2}\Z")
+_DATED = lazy(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:-(.+?))?(\.[A-Za-z0-9]+)?\Z")
+_DATED_FOLDER = lazy(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:-(.+))?\Z")
+_YEAR, _PART = lazy(r"\d{4}\Z"), lazy(r"\d{1,2}\Z")
 # A page bundle's text is in one of these; its folder names the post.
 _BUNDLE_FILES = frozenset({"index", "_index", "readme"})
-_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE = lazy("[\ud800-\udfff]")
 
 
 class FileFacts(Record):

@@ -30,6 +30,7 @@ from collections.abc import Mapping
 from datetime import datetime, timezone
 from typing import Any
 
+from ._lazy_re import lazy
 from ._meaning import meaning
 from .adapter import MappingAdapter, Normalized, Rule
 from .model import Diagnostic
@@ -211,7 +212,7 @@ def _is_path_key(key: str) -> bool:
 
 # A date as whole path segments (2014/12/12/ or 2014-12-12-slug), never digits
 # inside a longer number or word.
-_PATH_DATE = re.compile(r"(?:\A|/)(\d{4})([/-])(\d{1,2})\2(\d{1,2})(?=\Z|[/_.-])")
+_PATH_DATE = lazy(r"(?:\A|/)(\d{4})([/-])(\d{1,2})\2(\d{1,2})(?=\Z|[/_.-])")
 
 
 def date_in_path(value: str) -> datetime | None:
@@ -227,7 +228,7 @@ def date_in_path(value: str) -> datetime | None:
 
 
 # A podcast's `url:` is its audio file: a media file is never the story's address.
-_MEDIA = re.compile(
+_MEDIA = lazy(
     r"\.(?:mp3|m4a|aac|ogg|oga|opus|wav|flac|mp4|m4v|mov|webm|mkv|avi|pdf|zip)(?:[?#]|\Z)",
     re.IGNORECASE,
 )

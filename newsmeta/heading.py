@@ -9,8 +9,7 @@ says so with a ``title-from-heading`` diagnostic.
 
 from __future__ import annotations
 
-import re
-
+from ._lazy_re import lazy
 from .adapter import Normalized
 from .model import Diagnostic
 
@@ -21,9 +20,9 @@ BODY_HEADING = "<body heading>"
 
 # Only the start of the body is looked at: the heading must open it.
 _LOOK = 4096
-_ATX = re.compile(r"#[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*\Z")
-_SETEXT = re.compile(r"=+[ \t]*\Z")
-_ATTRIBUTES = re.compile(r"[ \t]*\{[#.][^{}]*\}\Z")  # `# Title {#anchor}` (Pandoc, MkDocs)
+_ATX = lazy(r"#[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*\Z")
+_SETEXT = lazy(r"=+[ \t]*\Z")
+_ATTRIBUTES = lazy(r"[ \t]*\{[#.][^{}]*\}\Z")  # `# Title {#anchor}` (Pandoc, MkDocs)
 
 
 def opening_heading(body: str) -> str | None:

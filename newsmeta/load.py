@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from . import _yaml
+from ._lazy_re import lazy
 from ._numbers import int_digits_limit, too_long_integer, too_long_message
 from ._record import Record
 from ._words import kind_of
@@ -24,7 +25,7 @@ from .split import Split
 
 __all__ = ["Loaded", "load", "locate_key"]
 
-_TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
+_TOML_POSITION = lazy(r"\(at line (\d+), column (\d+)\)")
 
 
 class Loaded(Record):
@@ -268,7 +269,7 @@ def _check_depth(value: Any, text: str, max_depth: int) -> None:
 
 
 # A hex, octal or binary literal long enough to exceed the decimal digit limit.
-_LONG_RADIX_LITERAL = re.compile(r"0[xob][0-9A-Fa-f_]{1000,}")
+_LONG_RADIX_LITERAL = lazy(r"0[xob][0-9A-Fa-f_]{1000,}")
 
 
 def _check_integers(value: Any, text: str) -> None:
@@ -295,7 +296,7 @@ def _check_integers(value: Any, text: str) -> None:
                 raise LoadError(f"invalid TOML: {problem}", line=line, column=column)
 
 
-_BRACKET_OR_STRING = re.compile(r'"(?:[^"\\\n]|\\.)*"|\'[^\'\n]*\'|#[^\n]*|[\[\]{}]')
+_BRACKET_OR_STRING = lazy(r'"(?:[^"\\\n]|\\.)*"|\'[^\'\n]*\'|#[^\n]*|[\[\]{}]')
 
 
 def _too_deep(text: str, max_depth: int | None, because: str | None) -> LimitError:

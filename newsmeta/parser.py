@@ -17,12 +17,12 @@ from . import _yaml
 from . import plugins as _plugins
 from ._arguments import dialect_argument, file_path, path_argument, text_argument
 from ._contract import normalized_by
+from ._lazy_re import lazy
 from ._read import read_file
 from .adapter import Adapter, Normalized
 from .convert import build_article
 from .dates import INVALID_DATE, zone_named
 from .detect import DEFAULT_THRESHOLD, Detection, choose, clear_winner, rank
-from .dialects import BUILTIN_ADAPTERS
 from .errors import (
     AdapterError,
     DialectError,
@@ -59,7 +59,7 @@ SIZE_SLACK = 4096
 #: recurse once or twice per level and must stay within Python's default limit of 1000.
 MAX_SAFE_DEPTH = 300
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE = lazy("[\ud800-\udfff]")
 
 
 class Parser:
@@ -121,6 +121,10 @@ class Parser:
                 f"converted without exceeding Python's recursion limit), not {max_depth}"
             )
         self._adapters: dict[str, Adapter] = {}
+        # Building the built-in dialects (~400 key paths checked) waits for the first
+        # Parser, not `import newsmeta`.
+        from .dialects import BUILTIN_ADAPTERS
+
         for adapter in (*(BUILTIN_ADAPTERS if builtins else ()), *adapters):
             self.register(adapter)
         if plugins is True:

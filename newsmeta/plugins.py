@@ -31,7 +31,6 @@ from __future__ import annotations
 import os
 import sys
 import threading
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .adapter import Adapter
@@ -137,6 +136,8 @@ def _as_adapter(target: Any, entry_point: importlib.metadata.EntryPoint) -> Any:
     if isinstance(target, type):
         return target()
     if isinstance(target, str | os.PathLike):
+        from pathlib import Path  # only plugins that ship a mapping file
+
         path = Path(os.fspath(target))
         if not path.is_absolute():
             module = sys.modules.get(entry_point.module)

@@ -7,8 +7,8 @@ mode), so line numbers count the same way editors do whatever the file used.
 from __future__ import annotations
 
 import codecs
-import re
 
+from ._lazy_re import lazy
 from ._record import Record
 from .errors import EncodingError, FrontMatterError, LimitError
 from .model import Diagnostic, Format
@@ -24,9 +24,9 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 )
 # An opener may carry a language tag (`---yaml`, `---js`); Hugo and Jekyll allow
 # trailing blanks after the dashes.
-_YAML_OPEN = re.compile(r"---[ \t]*([A-Za-z][\w-]*)?[ \t]*\Z")
+_YAML_OPEN = lazy(r"---[ \t]*([A-Za-z][\w-]*)?[ \t]*\Z")
 _YAML_CLOSERS = ("---", "...")
-_TOML_FENCE = re.compile(r"\+\+\+[ \t]*\Z")
+_TOML_FENCE = lazy(r"\+\+\+[ \t]*\Z")
 _SUPPORTED_YAML_TAGS = {"yaml", "yml"}
 
 
@@ -76,7 +76,7 @@ def decode(data: bytes, *, path: str | None = None) -> str:
         raise _decode_error(data, exc, "utf-8", path, 0) from exc
 
 
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_LINE_BREAK = lazy(r"\r\n|\r|\n")
 
 
 def _decode_error(
@@ -176,7 +176,7 @@ def begins_with_front_matter(head: str) -> bool:
     return _JSON_OPEN.match(head) is not None
 
 
-_JSON_OPEN = re.compile(r'\{\s*["}]')
+_JSON_OPEN = lazy(r'\{\s*["}]')
 
 
 def _unfenced_split(
