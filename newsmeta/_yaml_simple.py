@@ -24,8 +24,11 @@ Plain scalars are typed by the same ``_yaml_resolve`` tables as the general load
 from __future__ import annotations
 
 import re
+from itertools import islice
+from operator import length_hint
 from typing import Any, Final
 
+from ._yaml_block import block_scalar
 from ._yaml_resolve import MERGE, NUMBER_START, VALUE, WORD_START, WORDS, resolve_number
 
 __all__ = ["MAX_DEPTH", "load_simple"]
@@ -47,10 +50,10 @@ class _Bail(Exception):
 _ODD_CHAR: Final = re.compile(
     "[\x00-\t\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]"
 )
-# A key the general loader reads as a plain scalar.  (The ':' after it must be followed by
-# a space or the line end, else it is part of a plain scalar.)
-_KEY_NAME: Final = re.compile(r"[A-Za-z_][A-Za-z0-9_.-]*\Z").match
-_AFTER_COLON: Final = frozenset(("", " "))
+# A key the general loader reads as a plain scalar, maybe with a ':' inside that no space
+# follows ("cSpell:ignore: words", as Hugo sites write it).  The ':' after a key is the first
+# one that a space or the line end follows.
+_KEY_NAME: Final = re.compile(r"[A-Za-z_][A-Za-z0-9_.-]*(?::[A-Za-z0-9_.-]+)*\Z").match
 # Key texts already checked, with their typed value: front matter repeats a few dozen keys.
 _KEYS: dict[str, Any] = {}
 _MAX_KEYS: Final = 4096
@@ -64,9 +67,14 @@ _DOUBLE_OPEN: Final = re.compile(r'"([^"\\]*(?:\\.[^"\\]*)*)$').match
 _DOUBLE_END: Final = re.compile(r'([^"\\]*(?:\\.[^"\\]*)*)"(?: +(?:#.*)?)?$').match
 _DOUBLE_MID: Final = re.compile(r'[^"\\]*(?:\\.[^"\\]*)*$').match
 _EMPTY_FLOW: Final = re.compile(r"(\[\]|\{\})(?: +(?:#.*)?)?$").match
-# "[a, b]" on one line, then nothing or a comment.  Its items hold none of the characters
-# that would make them quoted, nested, commented, or mean a mapping (':').
-_FLOW_SEQUENCE: Final = re.compile(r"\[([^\[\]{}#:'\"]*)\](?: +(?:#.*)?)?$").match
+# One item of "[a, 'b', "c"]" on one line (the sequence then ends, maybe with a comment):
+# a quoted scalar, or plain text holding none of the characters that would make it
+# nested, commented, or mean a mapping (':').  The last group is the comma, if any.
+_FLOW_ITEM: Final = re.compile(
+    r""" *(?:'([^']*(?:''[^']*)*)'|"([^"\\]*(?:\\.[^"\\]*)*)"|([^\[\]{}#:'",]+)) *"""
+    r"""(?:(,)|\](?: +(?:#.*)?)?$)"""
+).match
+_FLOW_END: Final = re.compile(r"(?: +(?:#.*)?)?$").match
 # A surrogate pair first ("\\ud83d\\udcca" is one character, as in JSON), then any escape.
 _ESCAPE: Final = re.compile(
     r"\\u([dD][89abAB][0-9A-Fa-f]{2})\\u([dD][c-fC-F][0-9A-Fa-f]{2})|\\(?:u([0-9A-Fa-f]{4})|(.))"
@@ -167,22 +175,45 @@ def _scalar(rest: str) -> tuple[Any, str | None]:
 
 
 def _flow_sequence(rest: str) -> list[Any]:
-    """The items of a one-line flow sequence of plain scalars, typed like block values."""
-    match = _FLOW_SEQUENCE(rest)
-    if match is None:
-        raise _Bail("flow collection")
-    inner = match[1]
-    if not inner.strip(" "):
-        return []  # "[ ]"
-    items = []
-    for item in inner.split(","):
-        item = item.strip(" ")
-        # Empty ("[a,,b]" is an error, "[a, b,]" ends with one) or an indicator first
-        # ("-1" and "-x" are plain scalars, "- x" is not).
-        if not item or (item[0] in _INDICATORS and (item[0] != "-" or item[1:2] in ("", " "))):
-            raise _Bail("empty item or indicator in a flow sequence")
-        items.append(_plain(item))
+    """The items of a one-line flow sequence of scalars, plain ones typed like block values."""
+    items: list[Any] = []
+    if not rest[1:].lstrip(" ").startswith("]"):
+        end = 1
+        while True:
+            match = _FLOW_ITEM(rest, end)
+            if match is None:
+                raise _Bail("flow collection")
+            single, double, item, comma = match.groups()
+            if single is not None:
+                items.append(single.replace("''", "'"))
+            elif double is not None:
+                items.append(_unescaped(double))
+            else:
+                item = item.strip(" ")
+                # Empty ("[a,,b]" is an error, "[a, b,]" ends with one) or an indicator
+                # first ("-1" and "-x" are plain scalars, "- x" is not).
+                if not item or (
+                    item[0] in _INDICATORS and (item[0] != "-" or item[1:2] in ("", " "))
+                ):
+                    raise _Bail("empty item or indicator in a flow sequence")
+                items.append(_plain(item))
+            if not comma:
+                break
+            end = match.end()
+    elif _FLOW_END(rest, rest.index("]") + 1) is None:
+        raise _Bail("text after a flow sequence")
     return items
+
+
+def _block(header: str, lines: list[str], start: int, indent: int) -> tuple[str, int]:
+    """(value, lines taken) of a block scalar (see ``_yaml_block``) without odd characters."""
+    found = block_scalar(header, lines, start, indent)
+    if found is None:
+        raise _Bail("block scalar outside the subset")
+    taken = "".join(lines[start : start + found[1]])
+    if not taken.isprintable() and _ODD_CHAR.search(taken) is not None:
+        raise _Bail("odd character")
+    return found
 
 
 def _fold_plain(text: str, content: str) -> str:
@@ -223,8 +254,11 @@ def _parse(lines: list[str]) -> dict[Any, Any] | None:
     double = False  # ... which is double-quoted
     pieces: list[str] = []  # its text so far (joined once: a long one would be quadratic)
     blanks = 0  # blank (or comment) lines since the last content line
+    opened: Any = None  # the key whose block mapping was opened last
+    value: Any
+    lines_left = iter(lines)  # (a block scalar takes its lines from it)
 
-    for line in lines:
+    for line in lines_left:
         # str.isprintable is quick but also refuses NBSP and the like: ask the regex then.
         if not line.isprintable() and odd_char(line) is not None:
             raise _Bail("odd character")
@@ -256,6 +290,7 @@ def _parse(lines: list[str]) -> dict[Any, Any] | None:
             if ind > indent or (dash and ind == indent):
                 child: Any = [] if dash else {}
                 container[open_key] = child
+                opened = open_key
                 stack.append((container, indent, is_map, indentless))
                 if len(stack) >= MAX_DEPTH:
                     raise _Bail("deep nesting")
@@ -263,9 +298,13 @@ def _parse(lines: list[str]) -> dict[Any, Any] | None:
                 container, indent, is_map = child, ind, not dash
             open_key = nothing
         while ind < indent or (indentless and ind == indent and not dash):
+            if not stack:
+                raise _Bail("less indented than the root mapping")
             container, indent, is_map, indentless = stack.pop()
         if ind != indent:
-            raise _Bail("unexpected indentation")
+            if root:
+                raise _Bail("unexpected indentation")
+            indent = ind  # the first line sets the root's indentation (" title: x" is fine)
 
         if is_map:  # _entry, inline for the commonest line: a known key, ": ", a value
             name, _, rest = content.partition(": ")
@@ -281,10 +320,16 @@ def _parse(lines: list[str]) -> dict[Any, Any] | None:
                 key = nothing
             if key is nothing:
                 entry = None if dash else _entry(content)
-                if entry is None:
+                if entry is not None:
+                    key, rest = entry
+                    if key in container:
+                        raise _Bail("duplicate key")
+                elif container or not stack:
                     raise _Bail("not a 'key: value' line")
-                key, rest = entry
-            if key in container:
+                else:  # "key:" and its value on the next line ("title:\n  Long text")
+                    container, indent, is_map, indentless = stack.pop()
+                    key, rest = opened, content
+            elif key in container:
                 raise _Bail("duplicate key")  # an error or a policy: the general loader decides
         else:
             if not dash:
@@ -312,7 +357,13 @@ def _parse(lines: list[str]) -> dict[Any, Any] | None:
             continue
 
         if rest[0] in indicators:
-            value, text = _scalar(rest)
+            if rest[0] == "|" or rest[0] == ">":
+                start = len(lines) - length_hint(lines_left)
+                block, taken = _block(rest, lines, start, indent)
+                next(islice(lines_left, taken, taken), None)  # skip the lines it took
+                value, text = block, None
+            else:
+                value, text = _scalar(rest)
             if text is not None:
                 folding, fold_key, fold_text = container, key, text
                 double = value is _OPEN_DOUBLE
@@ -344,8 +395,10 @@ def _parse(lines: list[str]) -> dict[Any, Any] | None:
 
 def _entry(content: str) -> tuple[Any, str] | None:
     """(key, value text or "") of a "key: value" line, or None when it is not one."""
-    colon = content.find(":")
-    if colon <= 0 or content[colon + 1 : colon + 2] not in _AFTER_COLON:
+    colon = content.find(": ")
+    if colon < 0 and content[-1] == ":":
+        colon = len(content) - 1
+    if colon <= 0:
         return None
     name = content[:colon]
     key = _KEYS.get(name, _NOTHING)

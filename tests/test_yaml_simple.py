@@ -144,6 +144,38 @@ ACCEPTED = [
         },
     ),
     ("k.e-y_1: é ✓ 😀\n", {"k.e-y_1": "é ✓ 😀"}),
+    (
+        "cSpell:ignore: a b\na:b:c:\n  - x\nt:1: 2\n",
+        {"cSpell:ignore": "a b", "a:b:c": ["x"], "t:1": 2},
+    ),
+    # Block scalars: literal, folded, each chomping, blank and more-indented lines, the end.
+    ("a: |\n  x\n   y\n\n  z\nb: 1\n", {"a": "x\n y\n\nz\n", "b": 1}),
+    ("a: >\n  x\n  y\n\n  z\n   w\n  v\nb: 1\n", {"a": "x y\nz\n w\nv\n", "b": 1}),
+    ("a: >-\n  x\n  y\n", {"a": "x y"}),
+    ("a: |-\n  x\n\n\nb: 1\n", {"a": "x", "b": 1}),
+    ("a: |+\n  x\n\n  \nb: 1\n", {"a": "x\n\n\n", "b": 1}),
+    ("a: >+  # c\n  x\n", {"a": "x\n"}),
+    ("a: |\n  x", {"a": "x"}),  # no line break at the end of the text
+    ("a: |+\n  x\n   ", {"a": "x\n "}),
+    ("a: |\n\n\n  x\n  # not a comment\n", {"a": "\n\nx\n# not a comment\n"}),
+    ("a: >\n  x\n   \n  y\n", {"a": "x\n \ny\n"}),
+    ("a: >\n x\n\n\n y\n# c\nb: '1'\n", {"a": "x\n\ny\n", "b": "1"}),
+    ("a: |\n  true\n  2020-01-01\n", {"a": "true\n2020-01-01\n"}),  # never typed
+    ("a:\n- |\n  x\n- >-\n   y\n   z\n", {"a": ["x\n", "y z"]}),
+    ("a:\n  - k: |\n      x\n    l: 2\n", {"a": [{"k": "x\n", "l": 2}]}),
+    ("a:\n  >-\n   x\n   y\nb:\n  |\n x\n", {"a": "x y", "b": "x\n"}),  # after the key
+    # A value on the line after its key, plain (maybe folded), quoted or flow.
+    ("t:\n  Long\n  text\n   more\nu: 1\n", {"t": "Long text more", "u": 1}),
+    ("t:\n  'x,\n  y'\nu:\n  \"a: b\"\n", {"t": "x, y", "u": "a: b"}),
+    ("t:\n  [a, b]\nu:\n    2020-01-01 # c\n", {"t": ["a", "b"], "u": date(2020, 1, 1)}),
+    ("l:\n- k:\n    v\n  m: 1\n", {"l": [{"k": "v", "m": 1}]}),
+    # A root mapping indented as a whole.
+    (" a: x\n b:\n - 1\n c:\n   d: e\n", {"a": "x", "b": [1], "c": {"d": "e"}}),
+    # Quoted items in a one-line flow sequence.
+    (
+        "x: ['a', \"b\", c, 'it''s', \"\\u00e9\", 'a: b', '#x', '']  # c\ny: [ 'a' , b ]\n",
+        {"x": ["a", "b", "c", "it's", "é", "a: b", "#x", ""], "y": ["a", "b"]},
+    ),
     ('a: "\\ud83d\\ude00 \\uD83D\\uDCCA"\n', {"a": "\U0001f600 \U0001f4ca"}),  # JSON pairs
 ]
 
@@ -165,10 +197,23 @@ def test_nan() -> None:
 BAILS = [
     "",  # empty document: None there too
     "# only a comment\n",
-    "  a: 1\n",  # root not at column 0
+    " a: 1\nb: 2\n",  # less indented than the root mapping
+    " - a\n",  # root sequence, indented
     "- a\n",  # root sequence
-    "a: |\n  text\n",
-    "a: >-\n  text\n",
+    "a: |2\n  text\n",  # an indentation indicator
+    "a: >-2\n  text\n",
+    "a: |#c\n  text\n",  # a comment without a blank before it
+    "a: | x\n  text\n",
+    "a: |\nb: 1\n",  # no content line
+    "a: >\n",
+    "a: |\n   \n  x\n",  # a leading blank line longer than the first content line
+    "a: |\n  x\n\tb\n",  # a tab: refused everywhere
+    "a: |\n  x\n  \ty\n",
+    "a: |\n  x\n  y\x85z\n",
+    "a: >\n    x\n  y\n",  # less indented than the scalar, more than its key
+    "a:\n  - |\n  x\n",  # not more indented than its sequence
+    "a: &x |\n  x\n",
+    "a: !!str |\n  x\n",
     "a: &x 1\nb: *x\n",
     "a: !!str 1\n",
     "? a\n: b\n",
@@ -184,7 +229,18 @@ BAILS = [
     "a: [a, b,]\n",  # a trailing comma: allowed, but not ours
     "a: [a,, b]\n",
     "a: [, b]\n",
-    "a: [a, 'b']\n",
+    "a: [a, 'b' c]\n",
+    "a: [a, 'b',]\n",
+    "a: ['b': c]\n",
+    "a: [\"b\" # c]\n",
+    "a: [\"\\x41\"]\n",
+    "a: ['b'] c\n",
+    "a: [ ] c\n",
+    "a:\n  x\n\n  y\n",  # a blank line in a plain scalar on the line after its key
+    "a:\n  x: y: z\n",
+    "a:\n  a b: c\n",
+    "a:\n  'x': y\n",
+    "a:\n  &x y\n",
     "a: [a, [b]]\n",
     "a: [a, {b: c}]\n",
     "a: [a: b]\n",
@@ -233,6 +289,9 @@ BAILS = [
     "a:\n  - - b\n",
     "a key: 1\n",
     "'a': 1\n",
+    "a:: 1\n",
+    "a:#: 1\n",
+    "a:/b: 1\n",
     "1: a\n",
     "a: 2023-02-30\n",  # kept as text and reported: the general path knows the position
     "a" * 1001 + ": 1\n",
@@ -301,24 +360,59 @@ plain_texts = st.one_of(
     friendly,
 )
 named_keys = st.sampled_from(["a", "b", "title", "true", "True", "null", "y", "on", "k.e-y", "_x"])
-made_keys = st.from_regex(r"[abAB_][abAB1_.-]{0,3}", fullmatch=True)
+made_keys = st.from_regex(r"[abAB_][abAB1_.:-]{0,3}", fullmatch=True)  # "a:b" is a key too
 key_texts = st.one_of(
     *[named_keys, made_keys] * 4,
-    st.sampled_from(["a b", "1", ".5", "'a'", "-a", "a:", "<<", "? a", "~", "a\tb"]),
+    st.sampled_from(["a b", "1", ".5", "'a'", "-a", "a:", "<<", "? a", "~", "a\tb", "t:1", "a::"]),
+)
+
+
+# Flow sequence items: plain, or quoted in either style (escapes and all).
+flow_items = st.one_of(
+    plain_texts,
+    plain_texts,
+    plain_texts.map(lambda text: "'" + text.replace("'", "''") + "'"),
+    st.builds(json.dumps, plain_texts, ensure_ascii=st.booleans()),
 )
 
 
 @st.composite
+def block_scalars(draw: st.DrawFn, column: int) -> str:
+    """A "|" or ">" block scalar (header and lines), content indented about *column*."""
+    header = draw(st.sampled_from(["|", ">"])) + draw(st.sampled_from(["", "", "-", "+", "2"]))
+    header += draw(st.sampled_from(["", "", " # c", "  ", "#c", " x"]))
+    indent = column + draw(st.integers(-1, 3))
+    body = []
+    for _ in range(draw(st.integers(0, 5))):
+        kind = draw(st.sampled_from(["line", "line", "line", "blank", "more"]))
+        if kind == "blank":  # empty, or spaces up to (and past) the indentation
+            body.append(" " * draw(st.integers(0, indent + 2)))
+        else:
+            more = draw(st.integers(1, 2)) if kind == "more" else 0
+            body.append(" " * (indent + more) + draw(plain_texts))
+    return header + "".join("\n" + line for line in body)
+
+
+@st.composite
 def inline_values(draw: st.DrawFn, column: int) -> str:
-    """Text after "key: " or "- ": a scalar in some style, maybe folded over lines."""
+    """Text after "key: " or "- ": a scalar in some style, maybe folded over lines.
+
+    *column* is the least indentation of the lines after the first (a continuation line, a
+    block scalar's content); some are drawn one less, which the loaders must refuse alike.
+    """
     style = draw(
         st.sampled_from(
-            ["plain", "plain", "single", "double", "fold", "fold-single", "fold-double", "flow"]
+            [
+                *("plain", "plain", "single", "double"),
+                *("fold", "fold-single", "fold-double", "flow", "block"),
+            ]
         )
     )
+    if style == "block":
+        return draw(block_scalars(column))
     text = draw(plain_texts)
     if style == "flow":
-        items = draw(st.lists(plain_texts, max_size=4))
+        items = draw(st.lists(flow_items, max_size=4))
         comma = draw(st.sampled_from([",", ", ", " , ", ",  "]))
         inside = draw(st.sampled_from(["", "", " "]))
         end = draw(st.sampled_from(["", "", ",", ", "]))
@@ -347,9 +441,15 @@ def block_documents(draw: st.DrawFn) -> str:
         for _ in range(draw(st.integers(1, 4))):
             pad = " " * column
             key = draw(key_texts)
-            kind = draw(st.sampled_from(["value"] * 4 + ["map", "seq", "none", "comment"]))
+            kind = draw(
+                st.sampled_from(["value"] * 4 + ["map", "seq", "none", "comment", "next-line"])
+            )
             if depth >= 4 or kind == "value":
                 lines.append(f"{pad}{key}: {draw(inline_values(column + 1))}")
+            elif kind == "next-line":  # the value on the line after its key
+                lines.append(f"{pad}{key}:")
+                value = draw(inline_values(column + 1))
+                lines.append(" " * (column + draw(st.integers(0, 3))) + value)
             elif kind == "comment":
                 lines.append(pad + draw(st.sampled_from(["# c", "", "  #", "   "])))
             else:
@@ -371,7 +471,7 @@ def block_documents(draw: st.DrawFn) -> str:
             else:
                 lines.append(f"{pad}- {draw(inline_values(column + 1))}")
 
-    mapping(0, 1)
+    mapping(draw(st.sampled_from([0, 0, 0, 1])), 1)  # the root may be indented as a whole
     # Occasionally knock one line's indentation off by one.
     if lines and draw(st.integers(0, 4)) == 0:
         index = draw(st.integers(0, len(lines) - 1))
@@ -386,13 +486,16 @@ def test_generated_block_documents(text: str) -> None:
 
 
 def test_generator_reaches_the_fast_path() -> None:
-    # Guard against a generator whose documents the fast path never answers.
-    found = find(
-        block_documents(),
-        lambda text: load_simple(text) is not None and "'\n" in text and "- " in text,
-        settings=settings(max_examples=5000, database=None, phases=[Phase.generate]),
-    )
-    assert load_simple(found) is not None
+    # Guard against a generator whose documents the fast path never answers: with folded
+    # single quotes, and with sequences (each alone: both in one document are rare).
+    search = settings(max_examples=5000, database=None, phases=[Phase.generate])
+    for construct in ("'\n", "- "):
+        found = find(
+            block_documents(),
+            lambda text, construct=construct: load_simple(text) is not None and construct in text,
+            settings=search,
+        )
+        assert construct in found and load_simple(found) is not None
 
 
 def test_generator_reaches_flow_sequences_and_folded_double_quotes_on_the_fast_path() -> None:
@@ -410,3 +513,40 @@ def test_generator_reaches_flow_sequences_and_folded_double_quotes_on_the_fast_p
         settings=search,
     )
     assert load_simple(found) is not None
+    found = find(values, lambda text: "'" in text and answered(text, list), settings=search)
+    assert found.startswith("a: [")
+    found = find(
+        values,
+        lambda text: text[3:4] in "|>" and text.count("\n ") > 1 and answered(text, str),
+        settings=search,
+    )
+    assert load_simple(found) is not None
+
+
+# A value on the line after its key, indented 0-3 columns (0: the loaders refuse alike).
+next_line_values = st.builds(
+    lambda pad, value, after: "a:\n" + " " * pad + value + after,
+    st.integers(0, 3),
+    inline_values(1),
+    st.sampled_from(["\n", "\nb: 1\n", "\n  c: 1\n", ""]),
+)
+
+
+@settings(SETTINGS, max_examples=max(1, SETTINGS.max_examples // 4))  # one construct: fewer
+@given(next_line_values)
+def test_generated_values_on_the_next_line(text: str) -> None:
+    check_against_general(text)
+
+
+def test_generators_reach_values_on_the_next_line_and_indented_roots() -> None:
+    def next_line_value(text: str) -> bool:
+        value = load_simple(text)
+        return value is not None and isinstance(value["a"], str) and "\n " in text
+
+    def indented_root(text: str) -> bool:
+        value = load_simple(text)
+        return text.startswith(" ") and value is not None and len(value) > 1
+
+    search = settings(max_examples=5000, database=None, phases=[Phase.generate])
+    assert next_line_value(find(next_line_values, next_line_value, settings=search))
+    assert indented_root(find(block_documents(), indented_root, settings=search))
