@@ -9,15 +9,17 @@ exact: whenever a construct could mean two things (or be an error), we bail.
 Why a second parser: ruamel's C parser hands over one Python event object per node, and
 creating those objects costs more than reading these simple documents line by line.
 
-The subset: a root block mapping at column 0; nested block mappings and sequences by
-indentation (also sequences at their parent key's indent); ``- key: value`` items; keys
-that look like identifiers; plain scalars (also folded over more-indented lines),
+The subset: a root block mapping (at column 0, or indented as a whole); nested block
+mappings and sequences by indentation (also sequences at their parent key's indent);
+``- key: value`` items; keys that look like identifiers (``cSpell:ignore`` too); values on
+their key's line or the next; plain scalars (also folded over more-indented lines),
 quoted scalars (also folded over lines; double-quoted ones with common escapes, none at a
-line end), ``[]`` and ``{}``, flow sequences of plain scalars on one line
-(``categories: [a, b]``, as Hugo's own docs write them); comments.  Never: tabs, CR, control
-or odd characters, anchors, aliases, tags, block scalars, other flow collections (quoted or
-nested items, ``:``, ``#`` or a trailing comma inside, ``{...}``), ``?`` keys, directives,
-document markers, ``<<``, duplicate keys, or nesting deeper than ``MAX_DEPTH``.
+line end), ``|`` and ``>`` block scalars (see ``_yaml_multiline``), ``[]`` and ``{}``,
+flow sequences of scalars on one line (``categories: [a, "b"]``, as Hugo's own docs write
+them); comments.  Never: tabs, CR, control or odd characters, anchors, aliases, tags,
+block scalars with an indentation indicator, other flow collections (nested items, ``:``
+or ``#`` outside quotes, a trailing comma, ``{...}``), ``?`` keys, directives, document
+markers, ``<<``, duplicate keys, empty sequence items, or nesting deeper than ``MAX_DEPTH``.
 Plain scalars are typed by the same ``_yaml_resolve`` tables as the general loader.
 """
 
@@ -28,7 +30,7 @@ from itertools import islice
 from operator import length_hint
 from typing import Any, Final
 
-from ._yaml_block import block_scalar
+from ._yaml_multiline import block_scalar, odd_line, quoted_scalar
 from ._yaml_resolve import MERGE, NUMBER_START, VALUE, WORD_START, WORDS, resolve_number
 
 __all__ = ["MAX_DEPTH", "load_simple"]
@@ -43,13 +45,6 @@ class _Bail(Exception):
     """The text is outside the subset (the message says why, for measuring coverage)."""
 
 
-# Anything but LF and the printable characters YAML and Python agree on: tabs, CR, NEL,
-# LS/PS (line breaks to YAML, not to str.split), BOM, controls, surrogates, non-characters.
-# Written as the (small) set of odd characters, not the complement of the allowed
-# ranges: a negated class reaching U+10FFFF takes ~7 ms to compile at import.
-_ODD_CHAR: Final = re.compile(
-    "[\x00-\t\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]"
-)
 # A key the general loader reads as a plain scalar, maybe with a ':' inside that no space
 # follows ("cSpell:ignore: words", as Hugo sites write it).  The ':' after a key is the first
 # one that a space or the line end follows.
@@ -60,12 +55,8 @@ _MAX_KEYS: Final = 4096
 # A quoted scalar closed on its line, then nothing or a comment after a space.
 _SINGLE: Final = re.compile(r"'([^']*(?:''[^']*)*)'(?: +(?:#.*)?)?$").match
 _SINGLE_OPEN: Final = re.compile(r"'([^']*(?:''[^']*)*)$").match
-_SINGLE_END: Final = re.compile(r"([^']*(?:''[^']*)*)'(?: +(?:#.*)?)?$").match
-_SINGLE_MID: Final = re.compile(r"[^']*(?:''[^']*)*$").match
 _DOUBLE: Final = re.compile(r'"([^"\\]*(?:\\.[^"\\]*)*)"(?: +(?:#.*)?)?$').match
 _DOUBLE_OPEN: Final = re.compile(r'"([^"\\]*(?:\\.[^"\\]*)*)$').match
-_DOUBLE_END: Final = re.compile(r'([^"\\]*(?:\\.[^"\\]*)*)"(?: +(?:#.*)?)?$').match
-_DOUBLE_MID: Final = re.compile(r'[^"\\]*(?:\\.[^"\\]*)*$').match
 _EMPTY_FLOW: Final = re.compile(r"(\[\]|\{\})(?: +(?:#.*)?)?$").match
 # One item of "[a, 'b', "c"]" on one line (the sequence then ends, maybe with a comment):
 # a quoted scalar, or plain text holding none of the characters that would make it
@@ -210,10 +201,16 @@ def _block(header: str, lines: list[str], start: int, indent: int) -> tuple[str,
     found = block_scalar(header, lines, start, indent)
     if found is None:
         raise _Bail("block scalar outside the subset")
-    taken = "".join(lines[start : start + found[1]])
-    if not taken.isprintable() and _ODD_CHAR.search(taken) is not None:
-        raise _Bail("odd character")
     return found
+
+
+def _quoted(first: str, lines: list[str], start: int, indent: int, double: bool) -> tuple[str, int]:
+    """(value, lines taken) of a quoted scalar folded over lines (see ``_yaml_multiline``)."""
+    found = quoted_scalar(first, lines, start, indent, double)
+    if found is None:
+        raise _Bail("quoted scalar over lines outside the subset")
+    raw, taken = found
+    return (_unescaped(raw) if double else raw.replace("''", "'")), taken
 
 
 def _fold_plain(text: str, content: str) -> str:
@@ -237,7 +234,7 @@ def _parse(lines: list[str]) -> dict[Any, Any] | None:
         WORD_START,
         NUMBER_START,
     )
-    known_keys, nothing, dashes, odd_char = _KEYS, _NOTHING, _DASHES, _ODD_CHAR.search
+    known_keys, nothing, dashes = _KEYS, _NOTHING, _DASHES
     root: dict[Any, Any] = {}
     container: Any = root  # the open collection, with its indent and kind
     indent = 0
@@ -250,27 +247,15 @@ def _parse(lines: list[str]) -> dict[Any, Any] | None:
     folding: Any = None
     fold_key: Any = None
     fold_text = ""
-    quoted = False  # folding an unclosed quoted scalar
-    double = False  # ... which is double-quoted
-    pieces: list[str] = []  # its text so far (joined once: a long one would be quadratic)
     blanks = 0  # blank (or comment) lines since the last content line
     opened: Any = None  # the key whose block mapping was opened last
     value: Any
     lines_left = iter(lines)  # (a block scalar takes its lines from it)
 
     for line in lines_left:
-        # str.isprintable is quick but also refuses NBSP and the like: ask the regex then.
-        if not line.isprintable() and odd_char(line) is not None:
+        if not line.isprintable() and odd_line(line):  # (the first test is the quick one)
             raise _Bail("odd character")
         content = line.lstrip(" ")
-        if quoted:
-            quoted = _fold_quoted(pieces, line, content, indent, blanks, double)
-            blanks = 0 if content else blanks + 1
-            if not quoted:
-                whole = "".join(pieces)
-                folding[fold_key] = _unescaped(whole) if double else whole.replace("''", "'")
-                folding = None
-            continue
         if not content or content[0] == "#":
             blanks += 1
             continue
@@ -364,11 +349,14 @@ def _parse(lines: list[str]) -> dict[Any, Any] | None:
                 value, text = block, None
             else:
                 value, text = _scalar(rest)
-            if text is not None:
+            if text is None:
+                pass
+            elif value is nothing or value is _OPEN_DOUBLE:  # a quoted scalar, still open
+                start = len(lines) - length_hint(lines_left)
+                value, taken = _quoted(text, lines, start, indent, value is _OPEN_DOUBLE)
+                next(islice(lines_left, taken, taken), None)  # skip the lines it took
+            else:
                 folding, fold_key, fold_text = container, key, text
-                double = value is _OPEN_DOUBLE
-                quoted = value is nothing or double
-                pieces = [text]
         else:  # a plain scalar, inline because most values are
             cut = rest.find(" #")
             text = (rest if cut < 0 else rest[:cut]).rstrip(" ")
@@ -388,8 +376,6 @@ def _parse(lines: list[str]) -> dict[Any, Any] | None:
                 folding, fold_key, fold_text = container, key, text
         container[key] = value
 
-    if quoted:
-        raise _Bail("unclosed quoted scalar")
     return root or None  # an empty document loads as None: let the general loader say so
 
 
@@ -410,34 +396,3 @@ def _entry(content: str) -> tuple[Any, str] | None:
             _KEYS[name] = key
     rest = content[colon + 2 :].lstrip(" ")
     return key, ("" if rest[:1] == "#" else rest)
-
-
-def _fold_quoted(
-    pieces: list[str], line: str, content: str, indent: int, blanks: int, double: bool
-) -> bool:
-    """Fold one more line into an unclosed quoted scalar's *pieces*; whether it is still open.
-
-    Both quotes fold alike (a line break is a space, blank lines are line breaks, blanks
-    around them go); a double-quoted scalar's escapes are read once it is closed.
-    """
-    if not content:
-        return True  # a blank line: counted by the caller, folded into "\n" below
-    if len(line) - len(content) <= indent:
-        raise _Bail("under-indented quoted continuation line")
-    pieces.append("\n" * blanks if blanks else " ")
-    # Most continuation lines hold no quote (nor backslash): no regex for them.
-    quote = '"' if double else "'"
-    if quote in content:
-        match = (_DOUBLE_END if double else _SINGLE_END)(content)
-        if match is not None:  # also a quote alone: "'x\n  '" is "x " like any fold
-            pieces.append(match[1])
-            return False
-    if (quote in content or (double and "\\" in content)) and (
-        (_DOUBLE_MID if double else _SINGLE_MID)(content) is None
-    ):
-        raise _Bail("text after a quoted scalar")
-    content = content.rstrip(" ")
-    if double and content[-1] == "\\":
-        raise _Bail("an escaped line break (or blank) in a double-quoted scalar")
-    pieces.append(content)
-    return True

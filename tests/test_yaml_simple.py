@@ -122,6 +122,7 @@ ACCEPTED = [
         {"d": 'one "two" three\nfour é \\', "e": 1},
     ),
     ('d: "x\n  "\n', {"d": "x "}),
+    ("a: 'x\xa0y\n  z\xa0w'\nb: |\n  \xa0\n", {"a": "x\xa0y z\xa0w", "b": "\xa0\n"}),  # NBSP
     ("q: '1'\nr: \"true\"\n", {"q": "1", "r": "true"}),
     ("true: 1\nNull: 2\nyes: 3\n", {True: 1, None: 2, "yes": 3}),
     (
@@ -279,6 +280,10 @@ BAILS = [
     'a: "\\x41"\n',
     'a: "\\ud83d"\n',  # a lone surrogate: an error, which the general path places
     'a: "\\ude00\\ud83d"\n',  # low before high: two lone surrogates
+    "a: 'x\n  y\tz'\n",  # odd characters in a line that a quoted or block scalar takes
+    'a: "x\n  y\x01"\n',
+    "a: |\n  x\n  y\x85\n",
+    "a: 'x\n  y\n\n  z\n",  # never closed, after blank lines
     "a: 'x\nb: 1\n",  # unclosed quote runs into the next key: not ours to judge
     "a: '\n  x'\n",
     "a: x\n\n  y\n",
@@ -297,6 +302,18 @@ BAILS = [
     "a" * 1001 + ": 1\n",
     "".join(f"{' ' * level}k{level}:\n" for level in range(MAX_DEPTH + 1)),
 ]
+
+
+@pytest.mark.parametrize("double", [False, True])
+def test_long_quoted_and_block_scalars_identical_to_general(double: bool) -> None:
+    # Generated front matter holds quoted scalars of a thousand lines (paragraphs, escapes).
+    words = ["word", "it''s" if not double else '\\"q\\"', "\xa0nbsp", "x\\ny" if double else "#"]
+    lines = [" ".join(words[(i + j) % 4] for j in range(8)) for i in range(1000)]
+    lines[10::50] = [""] * len(lines[10::50])  # paragraphs
+    quote = '"' if double else "'"
+    body = "\n    ".join(lines)
+    text = f"a:\n- k: {quote}{body}{quote}\n  m: 1\nb: >-\n  " + "\n  ".join(lines) + "\nc: 2\n"
+    assert check_against_general(text)
 
 
 @pytest.mark.parametrize("text", BAILS)
