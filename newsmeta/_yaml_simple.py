@@ -19,7 +19,7 @@ flow sequences of scalars on one line (``categories: [a, "b"]``, as Hugo's own d
 them); comments.  Never: tabs, CR, control or odd characters, anchors, aliases, tags,
 block scalars with an indentation indicator, other flow collections (nested items, ``:``
 or ``#`` outside quotes, a trailing comma, ``{...}``), ``?`` keys, directives, document
-markers, ``<<``, duplicate keys, empty sequence items, or nesting deeper than ``MAX_DEPTH``.
+markers, ``<<``, duplicate keys, or nesting deeper than ``MAX_DEPTH``.
 Plain scalars are typed by the same ``_yaml_resolve`` tables as the general loader.
 """
 
@@ -252,8 +252,11 @@ def _parse(lines: list[str]) -> dict[Any, Any] | None:
     value: Any
     lines_left = iter(lines)  # (a block scalar takes its lines from it)
 
+    # Most documents hold only printable characters: one test for all their lines.
+    clean = "".join(lines).isprintable()
+
     for line in lines_left:
-        if not line.isprintable() and odd_line(line):  # (the first test is the quick one)
+        if not clean and not line.isprintable() and odd_line(line):
             raise _Bail("odd character")
         content = line.lstrip(" ")
         if not content or content[0] == "#":
@@ -272,7 +275,8 @@ def _parse(lines: list[str]) -> dict[Any, Any] | None:
         dash = content[0] == "-" and content[:2] in dashes
 
         if open_key is not nothing:
-            if ind > indent or (dash and ind == indent):
+            # (A sequence at its key's indent belongs to the key; an item's is a sibling.)
+            if ind > indent or (dash and ind == indent and is_map):
                 child: Any = [] if dash else {}
                 container[open_key] = child
                 opened = open_key
@@ -320,10 +324,10 @@ def _parse(lines: list[str]) -> dict[Any, Any] | None:
             if not dash:
                 raise _Bail("not a '- item' line")
             rest = content[2:].lstrip(" ")
-            if not rest or rest[0] == "#":
-                raise _Bail("empty sequence item")
-            # Most items are words or URLs: no ": " nor final ":", so no "key: value".
-            entry = _entry(rest) if ": " in rest or rest[-1] == ":" else None
+            if not rest or rest[0] == "#":  # empty: null, or a node on the lines below
+                rest, entry = "", None
+            else:  # most items are words or URLs: no ": " nor final ":", so no "key: value"
+                entry = _entry(rest) if ": " in rest or rest[-1] == ":" else None
             if entry is None:  # a scalar item, stored like a value under its index
                 key = len(container)
                 container.append(None)
@@ -342,7 +346,16 @@ def _parse(lines: list[str]) -> dict[Any, Any] | None:
             continue
 
         if rest[0] in indicators:
-            if rest[0] == "|" or rest[0] == ">":
+            first = rest[0]
+            # 'text' or "text" alone (dates, titles; no escape): its inside, with no regex.
+            if (
+                first == rest[-1]
+                and (first == "'" or (first == '"' and "\\" not in rest))
+                and rest.count(first) == 2
+            ):
+                container[key] = rest[1:-1]
+                continue
+            if first == "|" or first == ">":
                 start = len(lines) - length_hint(lines_left)
                 block, taken = _block(rest, lines, start, indent)
                 next(islice(lines_left, taken, taken), None)  # skip the lines it took

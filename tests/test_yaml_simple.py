@@ -170,6 +170,10 @@ ACCEPTED = [
     ("t:\n  'x,\n  y'\nu:\n  \"a: b\"\n", {"t": "x, y", "u": "a: b"}),
     ("t:\n  [a, b]\nu:\n    2020-01-01 # c\n", {"t": ["a", "b"], "u": date(2020, 1, 1)}),
     ("l:\n- k:\n    v\n  m: 1\n", {"l": [{"k": "v", "m": 1}]}),
+    # Empty sequence items: null, or a node on the lines below.
+    ("a:\n- \n- # c\n- x\n-\nb: 1\n", {"a": [None, None, "x", None], "b": 1}),
+    ("a:\n  -\n    b: 1\n  -\n    - x\n  -\n    v\n    w\n", {"a": [{"b": 1}, ["x"], "v w"]}),
+    ("a:\n-\n  - b\n   c\n", {"a": [["b c"]]}),
     # A root mapping indented as a whole.
     (" a: x\n b:\n - 1\n c:\n   d: e\n", {"a": "x", "b": [1], "c": {"d": "e"}}),
     # Quoted items in a one-line flow sequence.
@@ -290,7 +294,7 @@ BAILS = [
     "a: x # c\n  y\n",
     "a:\n    b: 1\n  c: 2\n",
     "a: 1\n  b: 2\n",
-    "a:\n  -\n  - b\n",
+    "a:\n  -\n b: 1\n",
     "a:\n  - - b\n",
     "a key: 1\n",
     "'a': 1\n",
@@ -485,6 +489,15 @@ def block_documents(draw: st.DrawFn) -> str:
                 mapping(column + 1 + spaces, depth + 1)
                 if start < len(lines):  # "- " takes the place of the first key's indent
                     lines[start] = pad + "-" + lines[start][column + 1 :]
+            elif draw(st.integers(0, 4)) == 0:  # an empty item: null, or a node below it
+                lines.append(pad + draw(st.sampled_from(["-", "- ", "- # c"])))
+                below = draw(st.sampled_from(["none", "none", "map", "seq", "value"]))
+                if depth < 4 and below == "map":
+                    mapping(column + draw(st.integers(1, 3)), depth + 1)
+                elif depth < 4 and below == "seq":
+                    sequence(column + draw(st.integers(1, 2)), depth + 1)
+                elif below == "value":
+                    lines.append(" " * (column + 2) + draw(inline_values(column + 1)))
             else:
                 lines.append(f"{pad}- {draw(inline_values(column + 1))}")
 
