@@ -9,24 +9,29 @@ exact: whenever a construct could mean two things (or be an error), we bail.
 Why a second parser: ruamel's C parser hands over one Python event object per node, and
 creating those objects costs more than reading these simple documents line by line.
 
-The subset: a root block mapping at column 0; nested block mappings and sequences by
-indentation (also sequences at their parent key's indent); ``- key: value`` items; keys
-that look like identifiers; plain scalars (also folded over more-indented lines),
+The subset: a root block mapping (at column 0, or indented as a whole); nested block
+mappings and sequences by indentation (also sequences at their parent key's indent);
+``- key: value`` items; keys that look like identifiers (``cSpell:ignore`` too); values on
+their key's line or the next; plain scalars (also folded over more-indented lines),
 quoted scalars (also folded over lines; double-quoted ones with common escapes, none at a
-line end), ``[]`` and ``{}``, flow sequences of plain scalars on one line
-(``categories: [a, b]``, as Hugo's own docs write them); comments.  Never: tabs, CR, control
-or odd characters, anchors, aliases, tags, block scalars, other flow collections (quoted or
-nested items, ``:``, ``#`` or a trailing comma inside, ``{...}``), ``?`` keys, directives,
-document markers, ``<<``, duplicate keys, or nesting deeper than ``MAX_DEPTH``.
+line end), ``|`` and ``>`` block scalars (see ``_yaml_multiline``), ``[]`` and ``{}``,
+flow sequences of scalars on one line (``categories: [a, "b"]``, as Hugo's own docs write
+them); comments.  Never: tabs, CR, control or odd characters, anchors, aliases, tags,
+block scalars with an indentation indicator, other flow collections (nested items, ``:``
+or ``#`` outside quotes, a trailing comma, ``{...}``), ``?`` keys, directives, document
+markers, ``<<``, duplicate keys, or nesting deeper than ``MAX_DEPTH``.
 Plain scalars are typed by the same ``_yaml_resolve`` tables as the general loader.
 """
 
 from __future__ import annotations
 
 import re
+from itertools import islice
+from operator import length_hint
 from typing import Any, Final
 
 from ._lazy_re import lazy
+from ._yaml_multiline import block_scalar, odd_line, quoted_scalar
 from ._yaml_resolve import MERGE, NUMBER_START, VALUE, WORD_START, WORDS, resolve_number
 
 __all__ = ["MAX_DEPTH", "load_simple"]
@@ -41,33 +46,27 @@ class _Bail(Exception):
     """The text is outside the subset (the message says why, for measuring coverage)."""
 
 
-# Anything but LF and the printable characters YAML and Python agree on: tabs, CR, NEL,
-# LS/PS (line breaks to YAML, not to str.split), BOM, controls, surrogates, non-characters.
-# Written as the (small) set of odd characters, not the complement of the allowed
-# ranges: a negated class reaching U+10FFFF takes ~7 ms to compile at import.
-_ODD_CHAR: Final = lazy(
-    "[\x00-\t\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]"
-)
-# A key the general loader reads as a plain scalar.  (The ':' after it must be followed by
-# a space or the line end, else it is part of a plain scalar.)
-_KEY_NAME: Final = lazy(r"[A-Za-z_][A-Za-z0-9_.-]*\Z").call("match")
-_AFTER_COLON: Final = frozenset(("", " "))
+# A key the general loader reads as a plain scalar, maybe with a ':' inside that no space
+# follows ("cSpell:ignore: words", as Hugo sites write it).  The ':' after a key is the first
+# one that a space or the line end follows.
+_KEY_NAME: Final = lazy(r"[A-Za-z_][A-Za-z0-9_.-]*(?::[A-Za-z0-9_.-]+)*\Z").call("match")
 # Key texts already checked, with their typed value: front matter repeats a few dozen keys.
 _KEYS: dict[str, Any] = {}
 _MAX_KEYS: Final = 4096
 # A quoted scalar closed on its line, then nothing or a comment after a space.
 _SINGLE: Final = lazy(r"'([^']*(?:''[^']*)*)'(?: +(?:#.*)?)?$").call("match")
 _SINGLE_OPEN: Final = lazy(r"'([^']*(?:''[^']*)*)$").call("match")
-_SINGLE_END: Final = lazy(r"([^']*(?:''[^']*)*)'(?: +(?:#.*)?)?$").call("match")
-_SINGLE_MID: Final = lazy(r"[^']*(?:''[^']*)*$").call("match")
 _DOUBLE: Final = lazy(r'"([^"\\]*(?:\\.[^"\\]*)*)"(?: +(?:#.*)?)?$').call("match")
 _DOUBLE_OPEN: Final = lazy(r'"([^"\\]*(?:\\.[^"\\]*)*)$').call("match")
-_DOUBLE_END: Final = lazy(r'([^"\\]*(?:\\.[^"\\]*)*)"(?: +(?:#.*)?)?$').call("match")
-_DOUBLE_MID: Final = lazy(r'[^"\\]*(?:\\.[^"\\]*)*$').call("match")
 _EMPTY_FLOW: Final = lazy(r"(\[\]|\{\})(?: +(?:#.*)?)?$").call("match")
-# "[a, b]" on one line, then nothing or a comment.  Its items hold none of the characters
-# that would make them quoted, nested, commented, or mean a mapping (':').
-_FLOW_SEQUENCE: Final = lazy(r"\[([^\[\]{}#:'\"]*)\](?: +(?:#.*)?)?$").call("match")
+# One item of "[a, 'b', "c"]" on one line (the sequence then ends, maybe with a comment):
+# a quoted scalar, or plain text holding none of the characters that would make it
+# nested, commented, or mean a mapping (':').  The last group is the comma, if any.
+_FLOW_ITEM: Final = lazy(
+    r""" *(?:'([^']*(?:''[^']*)*)'|"([^"\\]*(?:\\.[^"\\]*)*)"|([^\[\]{}#:'",]+)) *"""
+    r"""(?:(,)|\](?: +(?:#.*)?)?$)"""
+).call("match")
+_FLOW_END: Final = lazy(r"(?: +(?:#.*)?)?$").call("match")
 # A surrogate pair first ("\\ud83d\\udcca" is one character, as in JSON), then any escape.
 _ESCAPE: Final = lazy(
     r"\\u([dD][89abAB][0-9A-Fa-f]{2})\\u([dD][c-fC-F][0-9A-Fa-f]{2})|\\(?:u([0-9A-Fa-f]{4})|(.))"
@@ -168,22 +167,51 @@ def _scalar(rest: str) -> tuple[Any, str | None]:
 
 
 def _flow_sequence(rest: str) -> list[Any]:
-    """The items of a one-line flow sequence of plain scalars, typed like block values."""
-    match = _FLOW_SEQUENCE(rest)
-    if match is None:
-        raise _Bail("flow collection")
-    inner = match[1]
-    if not inner.strip(" "):
-        return []  # "[ ]"
-    items = []
-    for item in inner.split(","):
-        item = item.strip(" ")
-        # Empty ("[a,,b]" is an error, "[a, b,]" ends with one) or an indicator first
-        # ("-1" and "-x" are plain scalars, "- x" is not).
-        if not item or (item[0] in _INDICATORS and (item[0] != "-" or item[1:2] in ("", " "))):
-            raise _Bail("empty item or indicator in a flow sequence")
-        items.append(_plain(item))
+    """The items of a one-line flow sequence of scalars, plain ones typed like block values."""
+    items: list[Any] = []
+    if not rest[1:].lstrip(" ").startswith("]"):
+        end = 1
+        while True:
+            match = _FLOW_ITEM(rest, end)
+            if match is None:
+                raise _Bail("flow collection")
+            single, double, item, comma = match.groups()
+            if single is not None:
+                items.append(single.replace("''", "'"))
+            elif double is not None:
+                items.append(_unescaped(double))
+            else:
+                item = item.strip(" ")
+                # Empty ("[a,,b]" is an error, "[a, b,]" ends with one) or an indicator
+                # first ("-1" and "-x" are plain scalars, "- x" is not).
+                if not item or (
+                    item[0] in _INDICATORS and (item[0] != "-" or item[1:2] in ("", " "))
+                ):
+                    raise _Bail("empty item or indicator in a flow sequence")
+                items.append(_plain(item))
+            if not comma:
+                break
+            end = match.end()
+    elif _FLOW_END(rest, rest.index("]") + 1) is None:
+        raise _Bail("text after a flow sequence")
     return items
+
+
+def _block(header: str, lines: list[str], start: int, indent: int) -> tuple[str, int]:
+    """(value, lines taken) of a block scalar (see ``_yaml_block``) without odd characters."""
+    found = block_scalar(header, lines, start, indent)
+    if found is None:
+        raise _Bail("block scalar outside the subset")
+    return found
+
+
+def _quoted(first: str, lines: list[str], start: int, indent: int, double: bool) -> tuple[str, int]:
+    """(value, lines taken) of a quoted scalar folded over lines (see ``_yaml_multiline``)."""
+    found = quoted_scalar(first, lines, start, indent, double)
+    if found is None:
+        raise _Bail("quoted scalar over lines outside the subset")
+    raw, taken = found
+    return (_unescaped(raw) if double else raw.replace("''", "'")), taken
 
 
 def _fold_plain(text: str, content: str) -> str:
@@ -207,7 +235,7 @@ def _parse(lines: list[str]) -> dict[Any, Any] | None:
         WORD_START,
         NUMBER_START,
     )
-    known_keys, nothing, dashes, odd_char = _KEYS, _NOTHING, _DASHES, _ODD_CHAR.search
+    known_keys, nothing, dashes = _KEYS, _NOTHING, _DASHES
     root: dict[Any, Any] = {}
     container: Any = root  # the open collection, with its indent and kind
     indent = 0
@@ -220,24 +248,18 @@ def _parse(lines: list[str]) -> dict[Any, Any] | None:
     folding: Any = None
     fold_key: Any = None
     fold_text = ""
-    quoted = False  # folding an unclosed quoted scalar
-    double = False  # ... which is double-quoted
-    pieces: list[str] = []  # its text so far (joined once: a long one would be quadratic)
     blanks = 0  # blank (or comment) lines since the last content line
+    opened: Any = None  # the key whose block mapping was opened last
+    value: Any
+    lines_left = iter(lines)  # (a block scalar takes its lines from it)
 
-    for line in lines:
-        # str.isprintable is quick but also refuses NBSP and the like: ask the regex then.
-        if not line.isprintable() and odd_char(line) is not None:
+    # Most documents hold only printable characters: one test for all their lines.
+    clean = "".join(lines).isprintable()
+
+    for line in lines_left:
+        if not clean and not line.isprintable() and odd_line(line):
             raise _Bail("odd character")
         content = line.lstrip(" ")
-        if quoted:
-            quoted = _fold_quoted(pieces, line, content, indent, blanks, double)
-            blanks = 0 if content else blanks + 1
-            if not quoted:
-                whole = "".join(pieces)
-                folding[fold_key] = _unescaped(whole) if double else whole.replace("''", "'")
-                folding = None
-            continue
         if not content or content[0] == "#":
             blanks += 1
             continue
@@ -254,9 +276,11 @@ def _parse(lines: list[str]) -> dict[Any, Any] | None:
         dash = content[0] == "-" and content[:2] in dashes
 
         if open_key is not nothing:
-            if ind > indent or (dash and ind == indent):
+            # (A sequence at its key's indent belongs to the key; an item's is a sibling.)
+            if ind > indent or (dash and ind == indent and is_map):
                 child: Any = [] if dash else {}
                 container[open_key] = child
+                opened = open_key
                 stack.append((container, indent, is_map, indentless))
                 if len(stack) >= MAX_DEPTH:
                     raise _Bail("deep nesting")
@@ -264,9 +288,13 @@ def _parse(lines: list[str]) -> dict[Any, Any] | None:
                 container, indent, is_map = child, ind, not dash
             open_key = nothing
         while ind < indent or (indentless and ind == indent and not dash):
+            if not stack:
+                raise _Bail("less indented than the root mapping")
             container, indent, is_map, indentless = stack.pop()
         if ind != indent:
-            raise _Bail("unexpected indentation")
+            if root:
+                raise _Bail("unexpected indentation")
+            indent = ind  # the first line sets the root's indentation (" title: x" is fine)
 
         if is_map:  # _entry, inline for the commonest line: a known key, ": ", a value
             name, _, rest = content.partition(": ")
@@ -282,19 +310,25 @@ def _parse(lines: list[str]) -> dict[Any, Any] | None:
                 key = nothing
             if key is nothing:
                 entry = None if dash else _entry(content)
-                if entry is None:
+                if entry is not None:
+                    key, rest = entry
+                    if key in container:
+                        raise _Bail("duplicate key")
+                elif container or not stack:
                     raise _Bail("not a 'key: value' line")
-                key, rest = entry
-            if key in container:
+                else:  # "key:" and its value on the next line ("title:\n  Long text")
+                    container, indent, is_map, indentless = stack.pop()
+                    key, rest = opened, content
+            elif key in container:
                 raise _Bail("duplicate key")  # an error or a policy: the general loader decides
         else:
             if not dash:
                 raise _Bail("not a '- item' line")
             rest = content[2:].lstrip(" ")
-            if not rest or rest[0] == "#":
-                raise _Bail("empty sequence item")
-            # Most items are words or URLs: no ": " nor final ":", so no "key: value".
-            entry = _entry(rest) if ": " in rest or rest[-1] == ":" else None
+            if not rest or rest[0] == "#":  # empty: null, or a node on the lines below
+                rest, entry = "", None
+            else:  # most items are words or URLs: no ": " nor final ":", so no "key: value"
+                entry = _entry(rest) if ": " in rest or rest[-1] == ":" else None
             if entry is None:  # a scalar item, stored like a value under its index
                 key = len(container)
                 container.append(None)
@@ -313,12 +347,30 @@ def _parse(lines: list[str]) -> dict[Any, Any] | None:
             continue
 
         if rest[0] in indicators:
-            value, text = _scalar(rest)
-            if text is not None:
+            first = rest[0]
+            # 'text' or "text" alone (dates, titles; no escape): its inside, with no regex.
+            if (
+                first == rest[-1]
+                and (first == "'" or (first == '"' and "\\" not in rest))
+                and rest.count(first) == 2
+            ):
+                container[key] = rest[1:-1]
+                continue
+            if first == "|" or first == ">":
+                start = len(lines) - length_hint(lines_left)
+                block, taken = _block(rest, lines, start, indent)
+                next(islice(lines_left, taken, taken), None)  # skip the lines it took
+                value, text = block, None
+            else:
+                value, text = _scalar(rest)
+            if text is None:
+                pass
+            elif value is nothing or value is _OPEN_DOUBLE:  # a quoted scalar, still open
+                start = len(lines) - length_hint(lines_left)
+                value, taken = _quoted(text, lines, start, indent, value is _OPEN_DOUBLE)
+                next(islice(lines_left, taken, taken), None)  # skip the lines it took
+            else:
                 folding, fold_key, fold_text = container, key, text
-                double = value is _OPEN_DOUBLE
-                quoted = value is nothing or double
-                pieces = [text]
         else:  # a plain scalar, inline because most values are
             cut = rest.find(" #")
             text = (rest if cut < 0 else rest[:cut]).rstrip(" ")
@@ -338,15 +390,15 @@ def _parse(lines: list[str]) -> dict[Any, Any] | None:
                 folding, fold_key, fold_text = container, key, text
         container[key] = value
 
-    if quoted:
-        raise _Bail("unclosed quoted scalar")
     return root or None  # an empty document loads as None: let the general loader say so
 
 
 def _entry(content: str) -> tuple[Any, str] | None:
     """(key, value text or "") of a "key: value" line, or None when it is not one."""
-    colon = content.find(":")
-    if colon <= 0 or content[colon + 1 : colon + 2] not in _AFTER_COLON:
+    colon = content.find(": ")
+    if colon < 0 and content[-1] == ":":
+        colon = len(content) - 1
+    if colon <= 0:
         return None
     name = content[:colon]
     key = _KEYS.get(name, _NOTHING)
@@ -358,34 +410,3 @@ def _entry(content: str) -> tuple[Any, str] | None:
             _KEYS[name] = key
     rest = content[colon + 2 :].lstrip(" ")
     return key, ("" if rest[:1] == "#" else rest)
-
-
-def _fold_quoted(
-    pieces: list[str], line: str, content: str, indent: int, blanks: int, double: bool
-) -> bool:
-    """Fold one more line into an unclosed quoted scalar's *pieces*; whether it is still open.
-
-    Both quotes fold alike (a line break is a space, blank lines are line breaks, blanks
-    around them go); a double-quoted scalar's escapes are read once it is closed.
-    """
-    if not content:
-        return True  # a blank line: counted by the caller, folded into "\n" below
-    if len(line) - len(content) <= indent:
-        raise _Bail("under-indented quoted continuation line")
-    pieces.append("\n" * blanks if blanks else " ")
-    # Most continuation lines hold no quote (nor backslash): no regex for them.
-    quote = '"' if double else "'"
-    if quote in content:
-        match = (_DOUBLE_END if double else _SINGLE_END)(content)
-        if match is not None:  # also a quote alone: "'x\n  '" is "x " like any fold
-            pieces.append(match[1])
-            return False
-    if (quote in content or (double and "\\" in content)) and (
-        (_DOUBLE_MID if double else _SINGLE_MID)(content) is None
-    ):
-        raise _Bail("text after a quoted scalar")
-    content = content.rstrip(" ")
-    if double and content[-1] == "\\":
-        raise _Bail("an escaped line break (or blank) in a double-quoted scalar")
-    pieces.append(content)
-    return True
