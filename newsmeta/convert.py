@@ -236,14 +236,15 @@ def build_article(
     token = NOTES.set(notes)
     date_token = DATE_SETTINGS.set((dayfirst, default_timezone))
     try:
+        noted: dict[str, list[tuple[str, str]]] = {}
         try:
-            article = _straight(normalized, body, dialect, format)
+            article = _straight(normalized, body, dialect, format, notes, noted)
         except Invalid:
             article = None
         if article is not None and not notes:
             return article, [], list(normalized.diagnostics)
         if article is not None:
-            attributed = _attributed(normalized, len(notes))
+            attributed = _attributed(normalized, noted, len(notes))
             if attributed is not None:
                 return article, [], attributed
         notes.clear()
@@ -260,26 +261,36 @@ _ATTRIBUTED = (
     "slug", "language", "aliases", "tags", "categories", "updated", "is_draft",
 )  # fmt: skip
 
+_Notes = list[tuple[str, str]]
 
-def _attributed(normalized: Normalized, count: int) -> list[Diagnostic] | None:
+
+def _attributed(
+    normalized: Normalized, noted: Mapping[str, _Notes], count: int
+) -> list[Diagnostic] | None:
     """The diagnostics of a clean straight pass that noted *count* things, else None.
 
     A naive time or a date without one (a third of small files) only needs its
-    note put on its key: the fields that can note are asked again one by one,
-    as the careful pass would, instead of building the whole article again.
-    None (so the careful pass runs) unless they account for every note and
-    none keeps a value in ``extra``.
+    note put on its key.  The straight pass recorded which field noted what
+    (*noted*), so the notes are put on their keys in the careful pass's order
+    instead of building the whole article again.  None (so the careful pass
+    runs) unless those fields account for every note (a related item's or the
+    summary's are not recorded) and none keeps a value in ``extra``.
     """
-    notes = NOTES.get()
-    assert notes is not None, "inside build_article"
-    notes.clear()
-    builder = _Builder()
-    hooks = hooks_for_fields()
-    for name in _ATTRIBUTED:
-        builder.field(normalized, name, hooks[name])
-    if builder.problems or builder.kept or len(builder.diagnostics) != count:
+    if sum(map(len, noted.values())) != count:
         return None
-    return [*normalized.diagnostics, *builder.diagnostics]
+    diagnostics = list(normalized.diagnostics)
+    for name in _ATTRIBUTED:
+        if name not in noted:
+            continue
+        if any(code in KEEPING_CODES for code, _ in noted[name]):
+            return None
+        # The careful pass's key path, joined: the provenance key itself.
+        key = normalized.provenance.get(name, name)
+        diagnostics.extend(
+            Diagnostic(code=code, message=f"{key!r} {message}", key=key)
+            for code, message in noted[name]
+        )
+    return diagnostics
 
 
 _SIMPLE = (
@@ -295,10 +306,29 @@ _SOURCE_FIELDS = frozenset(
 _Hooks = Mapping[str, Callable[[Any, Any], Any]]
 
 
-def _straight_common(
-    fields: Mapping[str, Any], names: tuple[str, ...], hooks: _Hooks
+def _noting_values(
+    fields: Mapping[str, Any],
+    names: tuple[str, ...],
+    hooks: _Hooks,
+    notes: _Notes,
+    noted: dict[str, _Notes],
 ) -> dict[str, Any]:
-    values = {name: hooks[name](fields[name], None) for name in names if name in fields}
+    """Each of *names* in *fields* through its hook, recording in *noted* which field
+    added which of *notes* (so that they can be put on their keys without a second pass)."""
+    values = {}
+    for name in names:
+        if name in fields:
+            before = len(notes)
+            values[name] = hooks[name](fields[name], None)
+            if len(notes) != before:
+                noted[name] = notes[before:]
+    return values
+
+
+def _straight_common(
+    fields: Mapping[str, Any], values: dict[str, Any], hooks: _Hooks
+) -> dict[str, Any]:
+    """*values* (the simple fields, converted) with summary, links and source added."""
     url = values.get("url")
     if "summary" in fields:
         values["summary"] = summary(fields["summary"])
@@ -310,12 +340,19 @@ def _straight_common(
     return {k: v for k, v in values.items() if v is not None}
 
 
-def _straight(normalized: Normalized, body: str, dialect: str, format: Format) -> Article | None:
+def _straight(
+    normalized: Normalized,
+    body: str,
+    dialect: str,
+    format: Format,
+    notes: _Notes,
+    noted: dict[str, _Notes],
+) -> Article | None:
     fields = normalized.fields
     if "title" not in fields:
         return None
     hooks = hooks_for_fields()
-    values = _straight_common(fields, _SIMPLE, hooks)
+    values = _straight_common(fields, _noting_values(fields, _SIMPLE, hooks, notes, noted), hooks)
     related = fields.get("related")
     if related:
         items = []
@@ -328,14 +365,14 @@ def _straight(normalized: Normalized, body: str, dialect: str, format: Format) -
                 if name not in RELATED_FIELDS:
                     extra[source_key] = nested[name]
             title = hooks["title"](nested["title"], None) if "title" in nested else None
+            simple = {n: hooks[n](nested[n], None) for n in _RELATED_SIMPLE if n in nested}
             items.append(
-                RelatedArticle(
-                    title=title, extra=extra, **_straight_common(nested, _RELATED_SIMPLE, hooks)
-                )
+                RelatedArticle(title=title, extra=extra, **_straight_common(nested, simple, hooks))
             )
         values["related"] = tuple(items)
+    title = _noting_values(fields, ("title",), hooks, notes, noted)["title"]
     return Article(
-        title=hooks["title"](fields["title"], None),
+        title=title,
         body=body,
         extra=normalized.extra,
         dialect=dialect,
