@@ -303,23 +303,35 @@ _SOURCE_FIELDS = frozenset(
 )
 
 
-_Hooks = Mapping[str, Callable[[Any, Any], Any]]
+_Hook = Callable[[Any, Any], Any]
+_Hooks = Mapping[str, _Hook]
+# The hooks of the fields one call converts (title and the _SIMPLE ones; a related
+# item's _RELATED_SIMPLE ones), looked up by the name of each field a record has:
+# a record fills a few of them, so its own fields are the shorter loop.
+_ARTICLE_HOOKS: dict[str, _Hook] = {}
+_RELATED_HOOKS: dict[str, _Hook] = {}
+
+
+def _straight_hooks() -> tuple[_Hooks, _Hooks]:
+    if not _ARTICLE_HOOKS:
+        hooks = hooks_for_fields()
+        _RELATED_HOOKS.update({name: hooks[name] for name in _RELATED_SIMPLE})
+        _ARTICLE_HOOKS.update({name: hooks[name] for name in ("title", *_SIMPLE)})
+    return _ARTICLE_HOOKS, _RELATED_HOOKS
 
 
 def _noting_values(
-    fields: Mapping[str, Any],
-    names: tuple[str, ...],
-    hooks: _Hooks,
-    notes: _Notes,
-    noted: dict[str, _Notes],
+    fields: Mapping[str, Any], hooks: _Hooks, notes: _Notes, noted: dict[str, _Notes]
 ) -> dict[str, Any]:
-    """Each of *names* in *fields* through its hook, recording in *noted* which field
-    added which of *notes* (so that they can be put on their keys without a second pass)."""
+    """Each field of *fields* that has one of *hooks* through it, recording in *noted*
+    which field added which of *notes* (so that they can be put on their keys without a
+    second pass: their order is the careful pass's, restored by ``_attributed``)."""
     values = {}
-    for name in names:
-        if name in fields:
+    for name, raw in fields.items():
+        hook = hooks.get(name)
+        if hook is not None:
             before = len(notes)
-            values[name] = hooks[name](fields[name], None)
+            values[name] = hook(raw, None)
             if len(notes) != before:
                 noted[name] = notes[before:]
     return values
@@ -328,7 +340,10 @@ def _noting_values(
 def _straight_common(
     fields: Mapping[str, Any], values: dict[str, Any], hooks: _Hooks
 ) -> dict[str, Any]:
-    """*values* (the simple fields, converted) with summary, links and source added."""
+    """*values* (the simple fields, converted) with summary, links and source added.
+
+    A value may be None: every field a hook can leave None defaults to None.
+    """
     url = values.get("url")
     if "summary" in fields:
         values["summary"] = summary(fields["summary"])
@@ -337,7 +352,7 @@ def _straight_common(
         values["links"] = tuple(dict.fromkeys(u for u in links if u != url))
     if not _SOURCE_FIELDS.isdisjoint(fields):
         values["source"] = _straight_source(fields, url)
-    return {k: v for k, v in values.items() if v is not None}
+    return values
 
 
 def _straight(
@@ -352,7 +367,8 @@ def _straight(
     if "title" not in fields:
         return None
     hooks = hooks_for_fields()
-    values = _straight_common(fields, _noting_values(fields, _SIMPLE, hooks, notes, noted), hooks)
+    article_hooks, related_hooks = _straight_hooks()
+    values = _straight_common(fields, _noting_values(fields, article_hooks, notes, noted), hooks)
     related = fields.get("related")
     if related:
         items = []
@@ -365,14 +381,12 @@ def _straight(
                 if name not in RELATED_FIELDS:
                     extra[source_key] = nested[name]
             title = hooks["title"](nested["title"], None) if "title" in nested else None
-            simple = {n: hooks[n](nested[n], None) for n in _RELATED_SIMPLE if n in nested}
+            simple = {n: related_hooks[n](v, None) for n, v in nested.items() if n in related_hooks}
             items.append(
                 RelatedArticle(title=title, extra=extra, **_straight_common(nested, simple, hooks))
             )
         values["related"] = tuple(items)
-    title = _noting_values(fields, ("title",), hooks, notes, noted)["title"]
     return Article(
-        title=title,
         body=body,
         extra=normalized.extra,
         dialect=dialect,
