@@ -113,9 +113,10 @@ def _check_whole_source(value: Any, _: Any = None) -> None:
 
 def _straight_source(fields: Mapping[str, Any], url: str | None) -> Source | None:
     whole = fields.get("source")
-    if whole is not None and not isinstance(whole, str | Mapping):
-        raise Invalid("is not a source")  # the careful pass words the problem
-    _check_whole_source(whole)  # a note sends the document to the careful pass
+    if whole is not None:  # most sources come as parts (source.name ...) alone
+        if not isinstance(whole, str | Mapping):
+            raise Invalid("is not a source")  # the careful pass words the problem
+        _check_whole_source(whole)  # a note sends the document to the careful pass
     parts = {}
     for part, name in _SOURCE_PARTS:
         if name in fields:

@@ -19,7 +19,7 @@ from zoneinfo import ZoneInfo
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsmeta import convert
+from newsmeta import _coerce, convert
 from newsmeta.adapter import Normalized
 from newsmeta.convert import build_article
 from newsmeta.model import Diagnostic
@@ -77,7 +77,17 @@ _AUTHOR_MAPPING = st.dictionaries(
     st.one_of(_NAMES, _ODD_TEXT, st.none(), _NUMBER, st.lists(_NAMES, max_size=1)),
     max_size=4,
 )
-_IMAGE_MAPPING = st.dictionaries(
+_IMAGE_SIZE = st.sampled_from([600, "600", 1.0, 1.5, True, None, "x"])
+# The usual shape ({url, width, height} and keys for extra), sometimes with more.
+_USUAL_IMAGE = st.fixed_dictionaries(
+    {"url": st.sampled_from(["/a.png", " https://b.test/c.jpg "])},
+    optional={
+        "width": _IMAGE_SIZE, "height": _IMAGE_SIZE, "isCached": st.booleans(),
+        "alt": st.sampled_from(["A", 5, None]), "size": st.sampled_from([[1, 2], "1x2", None]),
+        "mimeType": st.sampled_from(["image/png", None]),
+    },
+)  # fmt: skip
+_ANY_IMAGE_MAPPING = st.dictionaries(
     st.sampled_from(
         ["url", "src", "href", "width", "height", "size", "mime_type", "mimeType", "alt", "x"]
     ),
@@ -88,6 +98,7 @@ _IMAGE_MAPPING = st.dictionaries(
     ),
     max_size=5,
 )
+_IMAGE_MAPPING = st.one_of(_USUAL_IMAGE, _ANY_IMAGE_MAPPING)
 _AUTHORS = _mostly(
     st.one_of(_NAMES, st.lists(_NAMES, max_size=3)),
     st.one_of(_AUTHOR_MAPPING, _NUMBER, st.lists(st.one_of(_NAMES, _AUTHOR_MAPPING, st.none()))),
@@ -169,3 +180,22 @@ def test_the_quick_paths_build_what_the_careful_pass_builds(
     with mock.patch.object(convert, "_straight", lambda *args: None):
         careful = built()
     assert quick == careful
+
+
+def _coerced(hook: Any, value: Any) -> tuple[Any, list[tuple[str, str]]]:
+    notes: list[tuple[str, str]] = []
+    token = _coerce.NOTES.set(notes)
+    try:
+        return hook(value), notes
+    except _coerce.Invalid as error:
+        return str(error), notes
+    finally:
+        _coerce.NOTES.reset(token)
+
+
+@given(_IMAGES[1])
+def test_images_of_the_usual_shapes_are_built_as_the_general_path_builds_them(value: Any) -> None:
+    def general(value: Any) -> Any:
+        return _coerce._each(value, "image", _coerce._image)
+
+    assert _coerced(_coerce.image_tuple, value) == _coerced(general, value)
