@@ -4,7 +4,7 @@ dateutil reads them: the same datetime, the same notes, the same error."""
 from __future__ import annotations
 
 import re
-from datetime import timezone
+from datetime import datetime, timezone
 from typing import Any
 from unittest import mock
 from zoneinfo import ZoneInfo
@@ -14,7 +14,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from newsmeta import _dates_text
-from newsmeta.dates import parse_datetime
+from newsmeta.dates import _as_utc, parse_datetime
 
 _MONTHS = st.sampled_from(
     [
@@ -97,3 +97,18 @@ def test_the_usual_forms_do_not_need_dateutil(text: str) -> None:
 
     with mock.patch.object(_dates_text, "_dateutil", refuse):
         parse_datetime(text)
+
+
+class _Stamp(datetime):
+    """A datetime subclass, as some YAML loaders give (ruamel's TimeStamp)."""
+
+
+@given(st.datetimes(), st.booleans())
+@example(datetime(2024, 10, 27, 2, 30, fold=1), False)
+def test_a_naive_time_taken_as_utc_is_what_replace_gives(naive: datetime, subclass: bool) -> None:
+    if subclass:
+        naive = _Stamp.combine(naive.date(), naive.time())
+    quick, plain = _as_utc(naive), naive.replace(tzinfo=timezone.utc)
+    assert (quick, type(quick), quick.fold, quick.tzinfo) == (
+        plain, type(plain), plain.fold, plain.tzinfo
+    )  # fmt: skip
