@@ -235,7 +235,10 @@ def build_article(
     """
     notes: list[tuple[str, str]] = []
     token = NOTES.set(notes)
-    date_token = DATE_SETTINGS.set((dayfirst, default_timezone))
+    # The default settings are DATE_SETTINGS' own default (only this function sets
+    # it, and always resets it): setting them again costs every document ~0.5 µs.
+    usual_dates = not dayfirst and default_timezone is timezone.utc
+    date_token = None if usual_dates else DATE_SETTINGS.set((dayfirst, default_timezone))
     try:
         noted: dict[str, list[tuple[str, str]]] = {}
         try:
@@ -251,7 +254,8 @@ def build_article(
         notes.clear()
         return _build(normalized, body=body, dialect=dialect, format=format)
     finally:
-        DATE_SETTINGS.reset(date_token)
+        if date_token is not None:
+            DATE_SETTINGS.reset(date_token)
         NOTES.reset(token)
 
 
