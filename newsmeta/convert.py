@@ -71,17 +71,20 @@ def _host(url: str) -> str:
 def _make_source(
     whole: Any, parts: dict[str, str], images: tuple[Image, ...], url: str | None
 ) -> Source | None:
-    """The Source from a whole ``source`` value and/or its separately mapped parts."""
-    texts: dict[str, str] = {}
-    if isinstance(whole, str):
-        if whole.strip():
-            texts["name"] = whole.strip()
-    elif isinstance(whole, Mapping):
-        texts.update(
-            {k: whole[k] for k in ("name", "domain", "url") if isinstance(whole.get(k), str)}
-        )
-    texts.update(parts)
-    texts = {k: v for k, v in texts.items() if v}
+    """The Source from a whole ``source`` value and/or its separately mapped parts
+    (*parts* holds text that is not empty; it may be changed)."""
+    texts = parts
+    if whole is not None:  # most sources come as parts alone
+        texts = {}
+        if isinstance(whole, str):
+            if whole.strip():
+                texts["name"] = whole.strip()
+        elif isinstance(whole, Mapping):
+            texts.update(
+                {k: whole[k] for k in ("name", "domain", "url") if isinstance(whole.get(k), str)}
+            )
+        texts.update(parts)
+        texts = {k: v for k, v in texts.items() if v}
     if not texts and not images:
         return None
     if "domain" not in texts and url:
