@@ -335,13 +335,14 @@ def _noting_values(
     which field added which of *notes* (so that they can be put on their keys without a
     second pass: their order is the careful pass's, restored by ``_attributed``)."""
     values = {}
+    count = len(notes)
     for name, raw in fields.items():
         hook = hooks.get(name)
         if hook is not None:
-            before = len(notes)
             values[name] = hook(raw, None)
-            if len(notes) != before:
-                noted[name] = notes[before:]
+            if len(notes) != count:
+                noted[name] = notes[count:]
+                count = len(notes)
     return values
 
 
