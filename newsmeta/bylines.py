@@ -216,14 +216,17 @@ class _Piece:
         self.email: str | None = None
         self.extra: dict[str, str] = {}
         self.role: str | None = None
-        link = _LINK.search(text)
+        # Each search only where its bracket (or word) is: most parts are a bare name.
+        link = _LINK.search(text) if "[" in text else None
         if link is not None:
             self.url = link[2]
             text = text[: link.start()] + link[1] + text[link.end() :]
-        text = _ANGLE.sub(lambda found: self._note(found[1]), text)
-        text = _PAREN.sub(lambda found: self._note(found[1]), text)
+        if "<" in text:
+            text = _ANGLE.sub(lambda found: self._note(found[1]), text)
+        if "(" in text:
+            text = _PAREN.sub(lambda found: self._note(found[1]), text)
         self.core = " ".join(text.split())
-        place = _LOCATION.search(self.core)
+        place = _LOCATION.search(self.core) if " in" in self.core else None
         if place is not None and " " in self.core[: place.start()]:  # not "Made in Germany"
             self.extra["location"] = place[1]
             self.core = self.core[: place.start()]
