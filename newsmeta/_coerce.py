@@ -138,9 +138,17 @@ def summary(value: Any) -> str | None:
 
 
 def text_tuple(value: Any, _: Any = None) -> tuple[str, ...]:
+    if value.__class__ is str:  # one text (links, aliases): nor a list nor a mapping
+        text = value.strip()
+        return (text,) if text else ()
     if value.__class__ is list and all(item.__class__ is str for item in value):
         # The usual shape, a list of text: no per-item bookkeeping needed.
         return tuple(text for text in (item.strip() for item in value) if text)
+    return _text_items(value)
+
+
+def _text_items(value: Any) -> tuple[str, ...]:
+    """``text_tuple`` for any value: each item checked, an empty one noted."""
     if isinstance(value, Mapping):
         raise Invalid("is a mapping; expected text or a list of text")
     items = value if isinstance(value, list) else [value]

@@ -199,3 +199,8 @@ def test_images_of_the_usual_shapes_are_built_as_the_general_path_builds_them(va
         return _coerce._each(value, "image", _coerce._image)
 
     assert _coerced(_coerce.image_tuple, value) == _coerced(general, value)
+
+
+@given(_TEXTS[1])
+def test_text_of_the_usual_shapes_is_read_as_the_general_path_reads_it(value: Any) -> None:
+    assert _coerced(_coerce.text_tuple, value) == _coerced(_coerce._text_items, value)
