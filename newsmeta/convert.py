@@ -9,6 +9,7 @@ Recoverable assumptions (a naive time taken as UTC) become ``Diagnostic``\\ s.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from datetime import timezone, tzinfo
 from typing import Any
@@ -55,12 +56,19 @@ def _key_path(provenance: str, prefix: KeyPath) -> KeyPath:
     return (*prefix, *provenance.split("."))
 
 
+# Where the authority after "scheme://" ends (the path, query or fragment), and the
+# characters in it (user info, IPv6 brackets, a port, escapes) that leave the host
+# to urlsplit: one search each, not a split per separator and a scan per character.
+_AUTHORITY_END = re.compile(r"[/?#]")
+_UNUSUAL_AUTHORITY = re.compile(r"[@\[\]:%\\]")
+
+
 def _host(url: str) -> str:
     """The lower-case host of *url*, or ""."""
     scheme, sep, rest = url.partition("://")
     if sep and scheme in ("http", "https"):
-        authority = rest.split("/", 1)[0].split("?", 1)[0].split("#", 1)[0]
-        if authority and not any(c in authority for c in "@[]:%\\"):
+        authority = _AUTHORITY_END.split(rest, maxsplit=1)[0]
+        if authority and _UNUSUAL_AUTHORITY.search(authority) is None:
             return authority.lower()  # the plain case, without urlsplit's general parse
     try:
         return urlsplit(url).hostname or ""
