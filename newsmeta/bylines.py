@@ -135,8 +135,10 @@ def _drop_by(text: str) -> str:
 
 
 def _is_team(text: str) -> bool:
+    if "," in text:
+        return False
     words = _WORD.findall(text)
-    return "," not in text and bool(words) and words[-1].lower() in _TEAM_WORDS
+    return bool(words) and words[-1].lower() in _TEAM_WORDS
 
 
 def _is_surname_first(text: str) -> bool:
@@ -257,13 +259,13 @@ def _kind(core: str) -> str:
     words = [word.lower() for word in _WORD_BREAK.split(core) if word]
     if not words:
         return "name"  # only dashes: no name either, which the final check refuses
-    if any(word.strip(".,") in _ROLE_WORDS for word in words):
+    if not _ROLE_WORDS.isdisjoint([word.strip(".,") for word in words]):
         return "role"
     if words[0] in ("the", "a", "an", "our") and core[0].islower():
         return "role"  # an epithet: "the Glühwein expert"
     if len(words) > 1 and core[0].islower() and not any(c.isupper() for c in core):
         return "role"  # "staff writer" (a lower-case single word is a handle: a name)
-    if any(word in _ORG_WORDS for word in words) or words[0] == "the":
+    if not _ORG_WORDS.isdisjoint(words) or words[0] == "the":
         return "org"
     if " " not in core and core.isupper() and len(core) > 1:
         return "org"  # "AP", "IBM": an acronym, not a person
