@@ -1,11 +1,11 @@
-"""The quick ways of building an Article give exactly what the careful pass gives.
+"""The quick ways of building an Article give exactly what the general ones give.
 
-``build_article`` first tries a straight pass (no per-field bookkeeping), puts the
-notes of a clean document on their keys without a second pass, and has fast
-paths for the usual shapes of values (plain text dates, a list of plain names, an
-image mapping ...).  The careful pass (``convert._build``) is the general path,
-written for clarity: on any record, with messy values of every kind, both must
-give the same article, the same problems and the same diagnostics.
+``build_article`` first tries a straight pass (no per-field bookkeeping) and puts
+the notes of a clean document on their keys without a second pass; the careful
+pass (``convert._build``) is the general path, written for clarity: on any
+record, with messy values of every kind, both must give the same article, the
+same problems and the same diagnostics.  Likewise the hooks' fast paths for the
+usual shapes of images and text lists against their general per-item paths.
 """
 
 from __future__ import annotations
