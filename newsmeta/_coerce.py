@@ -18,7 +18,7 @@ import attrs
 
 from ._words import kind_of
 from .dates import INVALID_DATE, ImpossibleDate, parse_datetime
-from .model import Article, Author, Image
+from .model import Article, Author, Image, ReadOnlyDict
 
 _T = TypeVar("_T")
 
@@ -138,9 +138,17 @@ def summary(value: Any) -> str | None:
 
 
 def text_tuple(value: Any, _: Any = None) -> tuple[str, ...]:
+    if value.__class__ is str:  # one text (links, aliases): nor a list nor a mapping
+        text = value.strip()
+        return (text,) if text else ()
     if value.__class__ is list and all(item.__class__ is str for item in value):
         # The usual shape, a list of text: no per-item bookkeeping needed.
         return tuple(text for text in (item.strip() for item in value) if text)
+    return _text_items(value)
+
+
+def _text_items(value: Any) -> tuple[str, ...]:
+    """``text_tuple`` for any value: each item checked, an empty one noted."""
     if isinstance(value, Mapping):
         raise Invalid("is a mapping; expected text or a list of text")
     items = value if isinstance(value, list) else [value]
@@ -289,7 +297,44 @@ def _image(value: Any, label: str) -> Image | None:
 
 
 def image_tuple(value: Any, _: Any = None) -> tuple[Image, ...]:
-    return _each(value, "image", _image)
+    items = value if value.__class__ is list else (value,)
+    images = []
+    for item in items:
+        image = _plain_image(item)
+        if image is None:
+            return _each(value, "image", _image)  # the general path, which notes
+        images.append(image)
+    return tuple(images)
+
+
+# Keys that ask more of an image mapping than its URL, size and extra keys.
+_IMAGE_DETAIL_KEYS = frozenset(("size", "mime_type", "mimeType", "alt"))
+_PLAIN_IMAGE_USED = frozenset(("url", "width", "height"))
+_NO_EXTRA = ReadOnlyDict()
+
+
+def _plain_image(value: Any) -> Image | None:
+    """``_image(value)`` for the usual shapes (a URL; a mapping with a text ``url`` and
+    none of ``_IMAGE_DETAIL_KEYS``), which cannot note anything; else None.
+
+    Images are most of the cost of building a news article: this skips the
+    lookups that cannot find anything, and the per-item label.
+    """
+    if value.__class__ is str:
+        return Image(url=value.strip())
+    if (
+        value.__class__ is not dict
+        or value.get("url").__class__ is not str
+        or not _IMAGE_DETAIL_KEYS.isdisjoint(value)
+    ):
+        return None
+    extra = ReadOnlyDict((k, v) for k, v in value.items() if k not in _PLAIN_IMAGE_USED)
+    return Image(
+        url=value["url"].strip(),
+        width=_int(value.get("width"), "width"),
+        height=_int(value.get("height"), "height"),
+        extra=extra if extra else _NO_EXTRA,
+    )
 
 
 KEPT = "kept-in-extra"

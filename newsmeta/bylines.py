@@ -63,6 +63,9 @@ _CREDIT: Final = re.compile(r"([A-Za-z]+(?: [a-z]+){0,2}) by\s+(.+)\Z", re.DOTAL
 _SUFFIX: Final = re.compile(r"(?i:jr|sr|ii|iii|iv|phd|ph\.d|md|m\.d|esq|mba)\.?\Z")
 _INITIALS: Final = re.compile(r"[A-Z][\w'-]*\.?(?: [A-Z]\.)*\Z")
 _WORD: Final = re.compile(r"[^\W\d_][\w'.-]*|\d+")
+_WORD_BREAK: Final = re.compile(r"[\s-]+")
+# Characters no name holds (one search, not a loop per character).
+_NOT_IN_A_NAME: Final = re.compile(r'[\[\]()<>{}|\\"]')
 
 # Words that make a part a role or title rather than a name.
 _ROLE_WORDS: Final = _word_set(
@@ -132,8 +135,10 @@ def _drop_by(text: str) -> str:
 
 
 def _is_team(text: str) -> bool:
+    if "," in text:
+        return False
     words = _WORD.findall(text)
-    return "," not in text and bool(words) and words[-1].lower() in _TEAM_WORDS
+    return bool(words) and words[-1].lower() in _TEAM_WORDS
 
 
 def _is_surname_first(text: str) -> bool:
@@ -170,24 +175,36 @@ def _segments(text: str) -> list[tuple[str, int]] | None:
     return segments
 
 
+_CLOSING: Final = {"(": ")", "[": "]", "<": ">"}
+_BRACKET: Final = re.compile(r"[()\[\]<>]")
+
+
 def _mask_brackets(text: str) -> str | None:
-    """*text* with everything inside (), [] and <> blanked, so separators there don't count."""
-    if not any(char in text for char in "()[]<>"):
-        return text  # the usual byline: nothing to blank
-    closing = {"(": ")", "[": "]", "<": ">"}
+    """*text* with everything inside (), [] and <> blanked, so separators there don't count;
+    None if the brackets are unbalanced."""
+    # Only the brackets are visited (a loop over every character cost ~10 µs a byline).
+    kept: list[str] = []
     expected: list[str] = []
-    out = []
-    for char in text:
-        if char in closing:
-            expected.append(closing[char])
-            out.append("\x00")
-        elif char in ")]>":
-            if not expected or expected.pop() != char:
-                return None
-            out.append("\x00")
-        else:
-            out.append("\x00" if expected else char)
-    return None if expected else "".join(out)
+    start = opened = 0  # where the text outside brackets resumes; the outermost opening
+    for found in _BRACKET.finditer(text):
+        char, at = found.group(), found.start()
+        if char in _CLOSING:
+            if not expected:
+                kept.append(text[start:at])
+                opened = at
+            expected.append(_CLOSING[char])
+            continue
+        if not expected or expected.pop() != char:
+            return None
+        if not expected:
+            kept.append("\x00" * (at + 1 - opened))
+            start = at + 1
+    if expected:
+        return None
+    if start == 0:
+        return text  # the usual byline: nothing to blank
+    kept.append(text[start:])
+    return "".join(kept)
 
 
 class _Piece:
@@ -201,14 +218,17 @@ class _Piece:
         self.email: str | None = None
         self.extra: dict[str, str] = {}
         self.role: str | None = None
-        link = _LINK.search(text)
+        # Each search only where its bracket (or word) is: most parts are a bare name.
+        link = _LINK.search(text) if "[" in text else None
         if link is not None:
             self.url = link[2]
             text = text[: link.start()] + link[1] + text[link.end() :]
-        text = _ANGLE.sub(lambda found: self._note(found[1]), text)
-        text = _PAREN.sub(lambda found: self._note(found[1]), text)
+        if "<" in text:
+            text = _ANGLE.sub(lambda found: self._note(found[1]), text)
+        if "(" in text:
+            text = _PAREN.sub(lambda found: self._note(found[1]), text)
         self.core = " ".join(text.split())
-        place = _LOCATION.search(self.core)
+        place = _LOCATION.search(self.core) if " in" in self.core else None
         if place is not None and " " in self.core[: place.start()]:  # not "Made in Germany"
             self.extra["location"] = place[1]
             self.core = self.core[: place.start()]
@@ -236,16 +256,16 @@ def _kind(core: str) -> str:
         return "empty"
     if _SUFFIX.match(core) is not None:
         return "suffix"
-    words = [word.lower() for word in re.split(r"[\s-]+", core) if word]
+    words = [word.lower() for word in _WORD_BREAK.split(core) if word]
     if not words:
         return "name"  # only dashes: no name either, which the final check refuses
-    if any(word.strip(".,") in _ROLE_WORDS for word in words):
+    if not _ROLE_WORDS.isdisjoint([word.strip(".,") for word in words]):
         return "role"
     if words[0] in ("the", "a", "an", "our") and core[0].islower():
         return "role"  # an epithet: "the Glühwein expert"
     if len(words) > 1 and core[0].islower() and not any(c.isupper() for c in core):
         return "role"  # "staff writer" (a lower-case single word is a handle: a name)
-    if any(word in _ORG_WORDS for word in words) or words[0] == "the":
+    if not _ORG_WORDS.isdisjoint(words) or words[0] == "the":
         return "org"
     if " " not in core and core.isupper() and len(core) > 1:
         return "org"  # "AP", "IBM": an acronym, not a person
@@ -324,7 +344,7 @@ def _looks_like_a_name(core: str) -> bool:
         0 < len(words) <= _MAX_NAME_WORDS
         and any(char.isalpha() for char in core)
         and "://" not in core
-        and not any(char in core for char in '[]()<>{}|\\"')
+        and _NOT_IN_A_NAME.search(core) is None
     )
 
 

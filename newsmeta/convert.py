@@ -9,6 +9,7 @@ Recoverable assumptions (a naive time taken as UTC) become ``Diagnostic``\\ s.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from datetime import timezone, tzinfo
 from typing import Any
@@ -54,12 +55,19 @@ def _key_path(provenance: str, prefix: KeyPath) -> KeyPath:
     return (*prefix, *provenance.split("."))
 
 
+# Where the authority after "scheme://" ends (the path, query or fragment), and the
+# characters in it (user info, IPv6 brackets, a port, escapes) that leave the host
+# to urlsplit: one search each, not a split per separator and a scan per character.
+_AUTHORITY_END = re.compile(r"[/?#]")
+_UNUSUAL_AUTHORITY = re.compile(r"[@\[\]:%\\]")
+
+
 def _host(url: str) -> str:
     """The lower-case host of *url*, or ""."""
     scheme, sep, rest = url.partition("://")
     if sep and scheme in ("http", "https"):
-        authority = rest.split("/", 1)[0].split("?", 1)[0].split("#", 1)[0]
-        if authority and not any(c in authority for c in "@[]:%\\"):
+        authority = _AUTHORITY_END.split(rest, maxsplit=1)[0]
+        if authority and _UNUSUAL_AUTHORITY.search(authority) is None:
             return authority.lower()  # the plain case, without urlsplit's general parse
     from urllib.parse import urlsplit  # the rare case: not worth ~2 ms at import
 
@@ -72,17 +80,20 @@ def _host(url: str) -> str:
 def _make_source(
     whole: Any, parts: dict[str, str], images: tuple[Image, ...], url: str | None
 ) -> Source | None:
-    """The Source from a whole ``source`` value and/or its separately mapped parts."""
-    texts: dict[str, str] = {}
-    if isinstance(whole, str):
-        if whole.strip():
-            texts["name"] = whole.strip()
-    elif isinstance(whole, Mapping):
-        texts.update(
-            {k: whole[k] for k in ("name", "domain", "url") if isinstance(whole.get(k), str)}
-        )
-    texts.update(parts)
-    texts = {k: v for k, v in texts.items() if v}
+    """The Source from a whole ``source`` value and/or its separately mapped parts
+    (*parts* holds text that is not empty; it may be changed)."""
+    texts = parts
+    if whole is not None:  # most sources come as parts alone
+        texts = {}
+        if isinstance(whole, str):
+            if whole.strip():
+                texts["name"] = whole.strip()
+        elif isinstance(whole, Mapping):
+            texts.update(
+                {k: whole[k] for k in ("name", "domain", "url") if isinstance(whole.get(k), str)}
+            )
+        texts.update(parts)
+        texts = {k: v for k, v in texts.items() if v}
     if not texts and not images:
         return None
     if "domain" not in texts and url:
@@ -114,9 +125,10 @@ def _check_whole_source(value: Any, _: Any = None) -> None:
 
 def _straight_source(fields: Mapping[str, Any], url: str | None) -> Source | None:
     whole = fields.get("source")
-    if whole is not None and not isinstance(whole, str | Mapping):
-        raise Invalid("is not a source")  # the careful pass words the problem
-    _check_whole_source(whole)  # a note sends the document to the careful pass
+    if whole is not None:  # most sources come as parts (source.name ...) alone
+        if not isinstance(whole, str | Mapping):
+            raise Invalid("is not a source")  # the careful pass words the problem
+        _check_whole_source(whole)  # a note sends the document to the careful pass
     parts = {}
     for part, name in _SOURCE_PARTS:
         if name in fields:
@@ -235,22 +247,27 @@ def build_article(
     """
     notes: list[tuple[str, str]] = []
     token = NOTES.set(notes)
-    date_token = DATE_SETTINGS.set((dayfirst, default_timezone))
+    # The default settings are DATE_SETTINGS' own default (only this function sets
+    # it, and always resets it): setting them again costs every document ~0.5 µs.
+    usual_dates = not dayfirst and default_timezone is timezone.utc
+    date_token = None if usual_dates else DATE_SETTINGS.set((dayfirst, default_timezone))
     try:
+        noted: dict[str, list[tuple[str, str]]] = {}
         try:
-            article = _straight(normalized, body, dialect, format)
+            article = _straight(normalized, body, dialect, format, notes, noted)
         except Invalid:
             article = None
         if article is not None and not notes:
             return article, [], list(normalized.diagnostics)
         if article is not None:
-            attributed = _attributed(normalized, len(notes))
+            attributed = _attributed(normalized, noted, len(notes))
             if attributed is not None:
                 return article, [], attributed
         notes.clear()
         return _build(normalized, body=body, dialect=dialect, format=format)
     finally:
-        DATE_SETTINGS.reset(date_token)
+        if date_token is not None:
+            DATE_SETTINGS.reset(date_token)
         NOTES.reset(token)
 
 
@@ -261,26 +278,36 @@ _ATTRIBUTED = (
     "slug", "language", "aliases", "tags", "categories", "updated", "is_draft",
 )  # fmt: skip
 
+_Notes = list[tuple[str, str]]
 
-def _attributed(normalized: Normalized, count: int) -> list[Diagnostic] | None:
+
+def _attributed(
+    normalized: Normalized, noted: Mapping[str, _Notes], count: int
+) -> list[Diagnostic] | None:
     """The diagnostics of a clean straight pass that noted *count* things, else None.
 
     A naive time or a date without one (a third of small files) only needs its
-    note put on its key: the fields that can note are asked again one by one,
-    as the careful pass would, instead of building the whole article again.
-    None (so the careful pass runs) unless they account for every note and
-    none keeps a value in ``extra``.
+    note put on its key.  The straight pass recorded which field noted what
+    (*noted*), so the notes are put on their keys in the careful pass's order
+    instead of building the whole article again.  None (so the careful pass
+    runs) unless those fields account for every note (a related item's or the
+    summary's are not recorded) and none keeps a value in ``extra``.
     """
-    notes = NOTES.get()
-    assert notes is not None, "inside build_article"
-    notes.clear()
-    builder = _Builder()
-    hooks = hooks_for_fields()
-    for name in _ATTRIBUTED:
-        builder.field(normalized, name, hooks[name])
-    if builder.problems or builder.kept or len(builder.diagnostics) != count:
+    if sum(map(len, noted.values())) != count:
         return None
-    return [*normalized.diagnostics, *builder.diagnostics]
+    diagnostics = list(normalized.diagnostics)
+    for name in _ATTRIBUTED:
+        if name not in noted:
+            continue
+        if any(code in KEEPING_CODES for code, _ in noted[name]):
+            return None
+        # The careful pass's key path, joined: the provenance key itself.
+        key = normalized.provenance.get(name, name)
+        diagnostics.extend(
+            Diagnostic(code=code, message=f"{key!r} {message}", key=key)
+            for code, message in noted[name]
+        )
+    return diagnostics
 
 
 _SIMPLE = (
@@ -293,13 +320,48 @@ _SOURCE_FIELDS = frozenset(
 )
 
 
-_Hooks = Mapping[str, Callable[[Any, Any], Any]]
+_Hook = Callable[[Any, Any], Any]
+_Hooks = Mapping[str, _Hook]
+# The hooks of the fields one call converts (title and the _SIMPLE ones; a related
+# item's _RELATED_SIMPLE ones), looked up by the name of each field a record has:
+# a record fills a few of them, so its own fields are the shorter loop.
+_ARTICLE_HOOKS: dict[str, _Hook] = {}
+_RELATED_HOOKS: dict[str, _Hook] = {}
+
+
+def _straight_hooks() -> tuple[_Hooks, _Hooks]:
+    if not _ARTICLE_HOOKS:
+        hooks = hooks_for_fields()
+        _RELATED_HOOKS.update({name: hooks[name] for name in _RELATED_SIMPLE})
+        _ARTICLE_HOOKS.update({name: hooks[name] for name in ("title", *_SIMPLE)})
+    return _ARTICLE_HOOKS, _RELATED_HOOKS
+
+
+def _noting_values(
+    fields: Mapping[str, Any], hooks: _Hooks, notes: _Notes, noted: dict[str, _Notes]
+) -> dict[str, Any]:
+    """Each field of *fields* that has one of *hooks* through it, recording in *noted*
+    which field added which of *notes* (so that they can be put on their keys without a
+    second pass: their order is the careful pass's, restored by ``_attributed``)."""
+    values = {}
+    count = len(notes)
+    for name, raw in fields.items():
+        hook = hooks.get(name)
+        if hook is not None:
+            values[name] = hook(raw, None)
+            if len(notes) != count:
+                noted[name] = notes[count:]
+                count = len(notes)
+    return values
 
 
 def _straight_common(
-    fields: Mapping[str, Any], names: tuple[str, ...], hooks: _Hooks
+    fields: Mapping[str, Any], values: dict[str, Any], hooks: _Hooks
 ) -> dict[str, Any]:
-    values = {name: hooks[name](fields[name], None) for name in names if name in fields}
+    """*values* (the simple fields, converted) with summary, links and source added.
+
+    A value may be None: every field a hook can leave None defaults to None.
+    """
     url = values.get("url")
     if "summary" in fields:
         values["summary"] = summary(fields["summary"])
@@ -308,15 +370,23 @@ def _straight_common(
         values["links"] = tuple(dict.fromkeys(u for u in links if u != url))
     if not _SOURCE_FIELDS.isdisjoint(fields):
         values["source"] = _straight_source(fields, url)
-    return {k: v for k, v in values.items() if v is not None}
+    return values
 
 
-def _straight(normalized: Normalized, body: str, dialect: str, format: Format) -> Article | None:
+def _straight(
+    normalized: Normalized,
+    body: str,
+    dialect: str,
+    format: Format,
+    notes: _Notes,
+    noted: dict[str, _Notes],
+) -> Article | None:
     fields = normalized.fields
     if "title" not in fields:
         return None
     hooks = hooks_for_fields()
-    values = _straight_common(fields, _SIMPLE, hooks)
+    article_hooks, related_hooks = _straight_hooks()
+    values = _straight_common(fields, _noting_values(fields, article_hooks, notes, noted), hooks)
     related = fields.get("related")
     if related:
         items = []
@@ -329,14 +399,12 @@ def _straight(normalized: Normalized, body: str, dialect: str, format: Format) -
                 if name not in RELATED_FIELDS:
                     extra[source_key] = nested[name]
             title = hooks["title"](nested["title"], None) if "title" in nested else None
+            simple = {n: related_hooks[n](v, None) for n, v in nested.items() if n in related_hooks}
             items.append(
-                RelatedArticle(
-                    title=title, extra=extra, **_straight_common(nested, _RELATED_SIMPLE, hooks)
-                )
+                RelatedArticle(title=title, extra=extra, **_straight_common(nested, simple, hooks))
             )
         values["related"] = tuple(items)
     return Article(
-        title=hooks["title"](fields["title"], None),
         body=body,
         extra=normalized.extra,
         dialect=dialect,

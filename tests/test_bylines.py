@@ -13,10 +13,11 @@ import csv
 from typing import Any
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 import newsmeta
+from newsmeta import bylines
 from newsmeta.bylines import split_byline
 from newsmeta.errors import FieldError
 
@@ -285,3 +286,28 @@ def test_split_never_raises_and_never_invents_a_name(text: str) -> None:
 
 def test_long_text_is_not_a_byline() -> None:
     assert split_byline("Jane Doe and " + " " * 50_000 + "John Roe") is None
+
+
+def _mask_brackets_char_by_char(text: str) -> str | None:
+    """The plain definition ``bylines._mask_brackets`` must agree with."""
+    closing = {"(": ")", "[": "]", "<": ">"}
+    expected: list[str] = []
+    out = []
+    for char in text:
+        if char in closing:
+            expected.append(closing[char])
+            out.append("\x00")
+        elif char in ")]>":
+            if not expected or expected.pop() != char:
+                return None
+            out.append("\x00")
+        else:
+            out.append("\x00" if expected else char)
+    return None if expected else "".join(out)
+
+
+@given(st.text(alphabet="()[]<>a ,é", max_size=30))
+@example("Ann (Acme), [Bob](https://b.test) <b@b.test>")
+@example("Ann (Acme]")
+def test_brackets_are_masked_as_a_walk_over_every_character_masks_them(text: str) -> None:
+    assert bylines._mask_brackets(text) == _mask_brackets_char_by_char(text)

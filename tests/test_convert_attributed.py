@@ -30,7 +30,7 @@ def test_the_same_article_and_diagnostics_as_the_careful_pass(
     text: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     quick = _parsed(text)
-    monkeypatch.setattr(convert, "_attributed", lambda normalized, count: None)
+    monkeypatch.setattr(convert, "_attributed", lambda normalized, noted, count: None)
     assert quick == _parsed(text)
 
 
