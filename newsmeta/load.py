@@ -8,6 +8,7 @@ the caller shifts it to file lines.
 
 from __future__ import annotations
 
+import functools
 import re
 import sys
 from collections.abc import Mapping
@@ -356,11 +357,23 @@ def _search_key(text: str, path: tuple[str | int, ...]) -> tuple[int, int] | Non
     names = [part for part in path if isinstance(part, str)]
     if not names:
         return None
-    pattern = re.compile(
-        r"""^([ \t]*)["']?""" + re.escape(names[-1]) + r"""["']?[ \t]*[=:]""", re.MULTILINE
-    )
-    match = pattern.search(text)
+    match = _key_line(names[-1]).search(text)
     if match is None:
         return None
     line = text.count("\n", 0, match.start()) + 1
     return line, len(match.group(1)) + 1
+
+
+def _key_line(name: str) -> re.Pattern[str]:
+    """The pattern of a line where key *name* starts (see ``_search_key``)."""
+    # Diagnostics of small documents (a date without a time) are placed this way,
+    # and building the pattern took two thirds of it: sources repeat their key
+    # names, so short ones are remembered (a hostile file's long keys are not).
+    return _remembered_key_line(name) if len(name) <= 100 else _compile_key_line(name)
+
+
+def _compile_key_line(name: str) -> re.Pattern[str]:
+    return re.compile(r"""^([ \t]*)["']?""" + re.escape(name) + r"""["']?[ \t]*[=:]""", re.M)
+
+
+_remembered_key_line = functools.lru_cache(maxsize=512)(_compile_key_line)

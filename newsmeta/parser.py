@@ -512,6 +512,8 @@ def _not_restated(
 
 
 def _split_key(key: str) -> tuple[str | int, ...]:
+    if "." not in key:  # nearly always: a top-level key
+        return (int(key),) if key.isdigit() else (key,)
     return tuple(int(p) if p.isdigit() else p for p in key.split("."))
 
 
@@ -528,6 +530,8 @@ def _shift(diagnostic: Diagnostic, offset: int) -> Diagnostic:
 
 
 def _with_diagnostics(article: Article, diagnostics: tuple[Diagnostic, ...]) -> Article:
-    import attrs
-
-    return attrs.evolve(article, diagnostics=diagnostics)
+    # *article* was built for this call and nobody holds it yet, so giving it its
+    # last field in place is what ``attrs.evolve`` would return, without running
+    # ``__init__`` over all 23 fields again (~4 µs, a third of small documents).
+    object.__setattr__(article, "diagnostics", diagnostics)
+    return article

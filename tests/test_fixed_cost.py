@@ -1,0 +1,48 @@
+"""The per-document shortcuts of issue 14 give what the general code gives.
+
+Placing a diagnostic on its key, giving an article its diagnostics, and the
+detection and mapping fast paths are each checked against the general path.
+"""
+
+from __future__ import annotations
+
+import attrs
+import pytest
+
+import newsmeta
+from newsmeta import Diagnostic, Parser
+
+LONG = "k" * 120  # longer than the remembered key patterns
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "line", "column"),
+    [
+        ("---\ntitle: T\ndate: 2024-05-01\n---\n", "date", 3, 1),
+        ("---\ntitle: T\n'date' : 2024-05-01\n---\n", "date", 3, 1),
+        (f"---\ntitle: T\n{LONG}: x\ndate: 2024-05-01\n---\n", "date", 4, 1),
+        ("---\ntitle: T\nparams:\n  created: 2024-05-01\n---\n", "params.created", 4, 3),
+    ],
+)
+def test_a_diagnostic_is_placed_on_its_key(text: str, key: str, line: int, column: int) -> None:
+    notes = [d for d in Parser().parse(text).diagnostics if d.key == key]
+    assert notes and {(d.line, d.column) for d in notes} == {(line, column)}
+
+
+def test_a_long_key_is_found_as_a_short_one_is() -> None:
+    from newsmeta.load import locate_key
+
+    parts = Parser().split(f"---\ntitle: T\n  {LONG} : 1\n---\n")
+    assert locate_key(parts, (LONG,)) == (3, 3)
+    assert locate_key(parts, ("title",)) == (2, 1)
+
+
+def test_an_article_with_diagnostics_is_what_evolve_would_give() -> None:
+    article = Parser().parse("---\ntitle: T\ndate: 2024-05-01\n---\n")
+    assert [d.code for d in article.diagnostics] == ["date-only"]
+    rebuilt = attrs.evolve(article, diagnostics=article.diagnostics)
+    assert rebuilt == article and hash(rebuilt) == hash(article)
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        article.diagnostics = ()  # type: ignore[misc]
+    assert isinstance(article.diagnostics[0], Diagnostic)
+    assert newsmeta.to_dict(article)["diagnostics"][0]["line"] == 3
