@@ -294,6 +294,11 @@ class MappingAdapter:
         self._votes = tuple(
             (path, plain_key(path), weight) for path, weight in self._signature.items()
         )
+        # When every signature path is one top-level key, a document holding none
+        # of them scores 0 from one set test (a specific dialect, asked about each
+        # document the fallback reads, usually finds none of its keys).
+        plain = all(key is not None for _, key, _ in self._votes)
+        self._vote_keys = frozenset(self._signature) if plain else None
         plan: list[
             tuple[str, bool, Any, tuple[tuple[str, str | None], ...], str | None, frozenset[str]]
         ] = []
@@ -332,8 +337,8 @@ class MappingAdapter:
     # The compiled plan holds closures (pattern converters) and this module's
     # sentinels: it is rebuilt from the rules after unpickling (batch workers).
     _COMPILED = (
-        "_votes", "_plan", "_related_plan", "_loose", "_loose_table", "_loose_targets",
-        "_related_loose",
+        "_votes", "_vote_keys", "_plan", "_related_plan", "_loose", "_loose_table",
+        "_loose_targets", "_related_loose",
     )  # fmt: skip
 
     def __getstate__(self) -> dict[str, Any]:
@@ -373,8 +378,15 @@ class MappingAdapter:
 
     def vote(self, mapping: Mapping[str, Any]) -> tuple[float, tuple[str, ...]]:
         """Score and voting keys in one pass (detection asks for both)."""
-        if not self._total or not isinstance(mapping, Mapping):
+        if not self._total or not (mapping.__class__ is dict or isinstance(mapping, Mapping)):
             return 0.0, ()
+        if (
+            self._vote_keys is not None
+            and mapping.__class__ is dict
+            and mapping.keys().isdisjoint(self._vote_keys)
+            and not (self._fallback and self._loose)
+        ):
+            return 0.0, ()  # what the loop below finds, without walking the signature
         present = 0.0
         voters: list[str] = []
         try:

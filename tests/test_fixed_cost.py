@@ -6,8 +6,13 @@ detection and mapping fast paths are each checked against the general path.
 
 from __future__ import annotations
 
+from types import MappingProxyType
+from typing import Any
+
 import attrs
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import newsmeta
 from newsmeta import Diagnostic, Parser
@@ -46,3 +51,21 @@ def test_an_article_with_diagnostics_is_what_evolve_would_give() -> None:
         article.diagnostics = ()  # type: ignore[misc]
     assert isinstance(article.diagnostics[0], Diagnostic)
     assert newsmeta.to_dict(article)["diagnostics"][0]["line"] == 3
+
+
+_KEYS = st.sampled_from(["title", "date", "Date", "slug", "link", "link.href", "tags", "x"])
+
+
+@given(
+    st.dictionaries(_KEYS, st.floats(0.1, 5.0), min_size=1, max_size=5),
+    st.dictionaries(_KEYS, st.none() | st.integers() | st.dictionaries(st.just("href"), st.text())),
+    st.booleans(),
+    st.booleans(),
+)
+def test_a_vote_is_what_the_general_path_gives(
+    signature: dict[str, float], mapping: dict[str, Any], fallback: bool, loose: bool
+) -> None:
+    # A dict takes the shortcuts; a mapping proxy of it walks every signature path.
+    rules = [newsmeta.Rule("title", ("title",), loose=loose)]
+    adapter = newsmeta.MappingAdapter("a", rules, signature=signature, fallback=fallback)
+    assert adapter.vote(mapping) == adapter.vote(MappingProxyType(mapping))
