@@ -426,17 +426,6 @@ class MappingAdapter:
         deep: set[KeyPath] = set()  # longer key paths taken (link.href)
         refused: dict[str, tuple[Any, str, Any, tuple[KeyPath, ...] | None, str | None]] = {}
 
-        def take(target: str, value: Any, path: str, key: Any, keys: Any, note: str | None) -> None:
-            if keys is None:
-                used.add(key)
-            else:
-                for taken in keys:
-                    if len(taken) == 1:
-                        used.add(taken[0])
-                    else:
-                        deep.add(taken)
-            self._fill(fields, provenance, notes, target, value, path, note)
-
         # With many keys, most rules find theirs and the set test would only add
         # to the path-by-path lookups (measured: +2% on ../shared/bulk, -18% small).
         present = mapping.keys() if len(mapping) < _FEW_KEYS else None
@@ -463,7 +452,11 @@ class MappingAdapter:
                     continue
                 if value.__class__ is bool and not single:
                     continue  # `cover: false` means no cover; the key stays in extra
-                take(target, value, path, key, keys, note)
+                if keys is None:
+                    used.add(key)
+                else:
+                    _mark_taken(keys, used, deep)
+                self._fill(fields, provenance, notes, target, value, path, note)
                 break
         if self._loose and len(used) < len(mapping) and not self._loose_targets <= fields.keys():
             # Only now, with some field empty and some key left over, are the
@@ -471,7 +464,11 @@ class MappingAdapter:
             self._read_loosely(mapping, fields, provenance, notes, used, deep, loose)
         for target, (value, path, key, keys, note) in refused.items():
             if target not in fields:  # no path gave a valid value: report the first
-                take(target, value, path, key, keys, note)
+                if keys is None:
+                    used.add(key)
+                else:
+                    _mark_taken(keys, used, deep)
+                self._fill(fields, provenance, notes, target, value, path, note)
         if not deep:
             extra = {k: v for k, v in mapping.items() if k not in used}
             return Normalized(fields, provenance, extra, tuple(notes))
@@ -568,6 +565,15 @@ class MappingAdapter:
             else item
             for item in items
         )
+
+
+def _mark_taken(keys: tuple[KeyPath, ...], used: set[Any], deep: set[KeyPath]) -> None:
+    """Record the key paths a nested rule path took: top-level keys whole, others deep."""
+    for taken in keys:
+        if len(taken) == 1:
+            used.add(taken[0])
+        else:
+            deep.add(taken)
 
 
 #: Documents with fewer top-level keys skip rules none of whose keys they have.

@@ -357,11 +357,26 @@ def _search_key(text: str, path: tuple[str | int, ...]) -> tuple[int, int] | Non
     names = [part for part in path if isinstance(part, str)]
     if not names:
         return None
-    match = _key_line(names[-1]).search(text)
+    match = _first_key_line(text, names[-1])
     if match is None:
         return None
     line = text.count("\n", 0, match.start()) + 1
     return line, len(match.group(1)) + 1
+
+
+def _first_key_line(text: str, name: str) -> re.Match[str] | None:
+    """``_key_line(name).search(text)``, trying first the line where *name* first occurs.
+
+    A match holds *name* after the blanks (and a quote) that start its line, so
+    no line before that one can match.  The search tried every character of the
+    front matter (~2 µs for a small one), for each diagnostic placed.
+    """
+    first = text.find(name)
+    if first == -1:
+        return None
+    line_start = text.rfind("\n", 0, first) + 1
+    pattern = _key_line(name)
+    return pattern.match(text, line_start) or pattern.search(text, line_start + 1)
 
 
 def _key_line(name: str) -> re.Pattern[str]:

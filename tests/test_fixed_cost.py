@@ -69,3 +69,21 @@ def test_a_vote_is_what_the_general_path_gives(
     rules = [newsmeta.Rule("title", ("title",), loose=loose)]
     adapter = newsmeta.MappingAdapter("a", rules, signature=signature, fallback=fallback)
     assert adapter.vote(mapping) == adapter.vote(MappingProxyType(mapping))
+
+
+@given(
+    st.lists(st.sampled_from(["date", "'date'", "  date", "x: date", "date:", ":", " ", "\t"]))
+    .map("".join)
+    .flatmap(lambda line: st.lists(st.just(line) | st.text("dat:' \t=\nx", max_size=12)))
+    .map("\n".join),
+    st.sampled_from(["date", "dat", "a", "x", ":"]),
+)
+def test_a_key_line_is_found_where_the_full_search_finds_it(text: str, name: str) -> None:
+    from newsmeta.load import _first_key_line, _key_line
+
+    expected = _key_line(name).search(text)
+    found = _first_key_line(text, name)
+    assert (found and found.span(), found and found.group(1)) == (
+        expected and expected.span(),
+        expected and expected.group(1),
+    )
