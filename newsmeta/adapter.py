@@ -315,11 +315,12 @@ class MappingAdapter:
                 continue
             paths = tuple((path, plain_key(path)) for path in rule.paths)
             # The top-level keys any of the paths needs: in a document of few keys,
-            # a rule none of whose keys it has is skipped with one set test (the
+            # a rule none of whose keys it has is never looked at (the
             # generic dialect has 65 paths, a small document a handful of keys).
             needs = frozenset((*rule.paths, *(_root(path) for path in rule.paths)))
             plan.append((rule.target, single, convert, paths, rule.note, needs))
         self._plan = tuple(plan)
+        self._plan_index = _index_by_key(self._plan)
         # Loose rules by number, and one table from each path's meaning to the
         # rules naming it: the leftover keys of a document are looked up in it.
         self._loose = tuple(loose)
@@ -330,6 +331,7 @@ class MappingAdapter:
         # its other keys (even ones a rule would take on an article) stay in its
         # extra untouched, and an item's own `related` is not read again.
         self._related_plan = tuple(step for step in plan if step[0] in RELATED_FIELDS)
+        self._related_index = _index_by_key(self._related_plan)
         self._related_loose = frozenset(
             number for number, step in enumerate(loose) if step[0] in RELATED_FIELDS
         )
@@ -337,8 +339,8 @@ class MappingAdapter:
     # The compiled plan holds closures (pattern converters) and this module's
     # sentinels: it is rebuilt from the rules after unpickling (batch workers).
     _COMPILED = (
-        "_votes", "_vote_keys", "_plan", "_related_plan", "_loose", "_loose_table",
-        "_loose_targets", "_related_loose",
+        "_votes", "_vote_keys", "_plan", "_plan_index", "_related_plan", "_related_index",
+        "_loose", "_loose_table", "_loose_targets", "_related_loose",
     )  # fmt: skip
 
     def __getstate__(self) -> dict[str, Any]:
@@ -414,10 +416,14 @@ class MappingAdapter:
         ]
 
     def normalize(self, mapping: Mapping[str, Any]) -> Normalized:
-        return self._normalize(mapping, self._plan, None)
+        return self._normalize(mapping, self._plan, self._plan_index, None)
 
     def _normalize(
-        self, mapping: Mapping[str, Any], plan: tuple[Any, ...], loose: frozenset[int] | None
+        self,
+        mapping: Mapping[str, Any],
+        plan: tuple[Any, ...],
+        index: Mapping[Any, tuple[int, ...]],
+        loose: frozenset[int] | None,
     ) -> Normalized:
         fields: dict[str, Any] = {}
         provenance: dict[str, str] = {}
@@ -426,11 +432,13 @@ class MappingAdapter:
         deep: set[KeyPath] = set()  # longer key paths taken (link.href)
         refused: dict[str, tuple[Any, str, Any, tuple[KeyPath, ...] | None, str | None]] = {}
 
-        # With many keys, most rules find theirs and the set test would only add
-        # to the path-by-path lookups (measured: +2% on ../shared/bulk, -18% small).
-        present = mapping.keys() if len(mapping) < _FEW_KEYS else None
-        for target, single, convert, paths, note, needs in plan:
-            if target in fields or (present is not None and present.isdisjoint(needs)):
+        # In a document of few keys, only the rules needing one of its keys are
+        # run (the generic dialect has 15 exact rules, a small document a handful
+        # of keys); with many keys, most rules find theirs and the lookups would
+        # only add to the path-by-path ones (measured: +2% on ../shared/bulk).
+        steps = plan if len(mapping) >= _FEW_KEYS else _steps_needing(mapping, plan, index)
+        for target, single, convert, paths, note, _needs in steps:
+            if target in fields:
                 continue
             for path, key in paths:
                 keys: tuple[KeyPath, ...] | None = None
@@ -560,11 +568,28 @@ class MappingAdapter:
     def _nested(self, value: Any) -> Any:
         items: Iterable[Any] = value if isinstance(value, list) else [value]
         return tuple(
-            self._normalize(item, self._related_plan, self._related_loose)
+            self._normalize(item, self._related_plan, self._related_index, self._related_loose)
             if isinstance(item, Mapping)
             else item
             for item in items
         )
+
+
+def _index_by_key(plan: tuple[Any, ...]) -> dict[Any, tuple[int, ...]]:
+    """Each top-level key a step of *plan* needs -> the positions of those steps."""
+    index: dict[Any, list[int]] = {}
+    for position, step in enumerate(plan):
+        for key in step[-1]:
+            index.setdefault(key, []).append(position)
+    return {key: tuple(positions) for key, positions in index.items()}
+
+
+def _steps_needing(
+    mapping: Mapping[str, Any], plan: tuple[Any, ...], index: Mapping[Any, tuple[int, ...]]
+) -> list[Any]:
+    """The steps of *plan* that need a key *mapping* has, in plan order (see ``_compile``)."""
+    get = index.get
+    return [plan[position] for position in sorted({p for key in mapping for p in get(key, ())})]
 
 
 def _mark_taken(keys: tuple[KeyPath, ...], used: set[Any], deep: set[KeyPath]) -> None:

@@ -11,11 +11,12 @@ from typing import Any
 
 import attrs
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 import newsmeta
 from newsmeta import Diagnostic, Parser
+from newsmeta.dialects import GENERIC
 
 LONG = "k" * 120  # longer than the remembered key patterns
 
@@ -87,3 +88,36 @@ def test_a_key_line_is_found_where_the_full_search_finds_it(text: str, name: str
         expected and expected.span(),
         expected and expected.group(1),
     )
+
+
+_EXACT = [rule for rule in GENERIC.rules if not rule.loose]
+_GENERIC_KEYS = sorted(
+    {path.split(".")[0] for rule in _EXACT for path in rule.paths}
+    | {path for rule in _EXACT for path in rule.paths}
+    | {"weight", "og:title"}
+)
+_VALUES = (
+    st.none()
+    | st.booleans()
+    | st.sampled_from(["", "x", "2024-05-01", "https://a.test/p", "a, b", "2014/12/12/s"])
+    | st.lists(st.sampled_from(["a", "https://a.test/i.png"]), max_size=2)
+)
+
+
+@given(
+    st.dictionaries(
+        st.sampled_from(_GENERIC_KEYS),
+        _VALUES | st.dictionaries(st.sampled_from(_GENERIC_KEYS), _VALUES, max_size=3),
+        max_size=11,
+    )
+)
+@example({"draft": False, "published": False})  # two rules for one field: the first wins
+def test_a_small_document_is_mapped_as_by_every_rule(mapping: dict[str, Any]) -> None:
+    # Few keys: only the rules needing one of them run.  With the threshold at 0
+    # every rule is asked, as for a document of many keys.
+    from newsmeta import adapter
+
+    fast = GENERIC.normalize(mapping)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(adapter, "_FEW_KEYS", 0)
+        assert GENERIC.normalize(mapping) == fast
