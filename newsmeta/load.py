@@ -354,10 +354,14 @@ def locate_key(split: Split, path: tuple[str | int, ...]) -> tuple[int, int] | N
 def _search_key(text: str, path: tuple[str | int, ...]) -> tuple[int, int] | None:
     # TOML and JSON parsers keep no positions; the last named key on a line of
     # its own is a good enough pointer for a human.
-    names = [part for part in path if isinstance(part, str)]
-    if not names:
-        return None
-    match = _first_key_line(text, names[-1])
+    for part in reversed(path):
+        if isinstance(part, str):
+            return _key_position(text, part)
+    return None
+
+
+def _key_position(text: str, name: str) -> tuple[int, int] | None:
+    match = _first_key_line(text, name)
     if match is None:
         return None
     line = text.count("\n", 0, match.start()) + 1
