@@ -125,6 +125,8 @@ class Parser:
         # Parser, not `import newsmeta`.
         from .dialects import BUILTIN_ADAPTERS
 
+        # The same in order, kept as a tuple: detection asks for it per document.
+        self._in_order: tuple[Adapter, ...] = ()
         for adapter in (*(BUILTIN_ADAPTERS if builtins else ()), *adapters):
             self.register(adapter)
         if plugins is True:
@@ -155,7 +157,7 @@ class Parser:
     @property
     def adapters(self) -> tuple[Adapter, ...]:
         """The adapters taking part in detection, in registration order."""
-        return tuple(self._adapters.values())
+        return self._in_order
 
     def register(self, adapter: Adapter, *, replace: bool = False) -> None:
         """Add *adapter*; a name already taken is an error unless *replace*."""
@@ -169,6 +171,7 @@ class Parser:
                 "pass replace=True to replace it"
             )
         self._adapters[adapter.name] = adapter
+        self._in_order = tuple(self._adapters.values())
 
     def adapter(self, name: str, *, path: str | None = None) -> Adapter:
         """The registered adapter called *name*, else the installed plugin of that name."""
@@ -218,7 +221,9 @@ class Parser:
             )
 
     def split(self, text: _Input, *, path: str | None = None) -> Split:
-        text = text_argument(text)
+        return self._split(text_argument(text), path)
+
+    def _split(self, text: str | bytes, path: str | None) -> Split:
         if isinstance(text, bytes):
             self._check_input_size(len(text), "bytes", path)
             text = decode(text, path=path)
@@ -256,6 +261,8 @@ class Parser:
             loaded = self._load_front_matter(parts)
         except SourceError as exc:
             raise exc.located(path, parts.line_offset) from exc.__cause__
+        if not loaded.diagnostics:
+            return dict(loaded.mapping), ()
         diagnostics = tuple(_shift(d, parts.line_offset) for d in loaded.diagnostics)
         return dict(loaded.mapping), diagnostics
 
@@ -299,7 +306,7 @@ class Parser:
         self, text: _Input, dialect: str | None, where: str | None, facts: FileFacts | None
     ) -> Article:
         text = text_argument(text)  # (once: the unclosed-fence repair reads it again)
-        parts = self.split(text, path=where)
+        parts = self._split(text, where)
         try:
             mapping, load_diagnostics = self.load(parts, path=where)
         except LoadError as error:  # a fence left open, closed by a '---' rule in the body?
@@ -335,6 +342,9 @@ class Parser:
             dayfirst=self.dayfirst,
             default_timezone=self.default_timezone,
         )
+        if not (problems or diagnostics or load_diagnostics or parts.diagnostics):
+            assert article is not None  # a clean document (most are): nothing to place
+            return article
         locate = _Locator(parts)
         placed = [self._place(d, locate) for d in diagnostics]
         all_diagnostics = [*parts.diagnostics, *_not_restated(load_diagnostics, placed), *placed]
@@ -516,6 +526,8 @@ def _not_restated(
 
 
 def _split_key(key: str) -> tuple[str | int, ...]:
+    if "." not in key:  # nearly always: a top-level key
+        return (int(key),) if key.isdigit() else (key,)
     return tuple(int(p) if p.isdigit() else p for p in key.split("."))
 
 

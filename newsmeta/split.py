@@ -131,6 +131,10 @@ def split(text: str, *, path: str | None = None, max_front_matter: int | None = 
     opener_line = skipped + 1
     rest_start = len(text) if first_end == -1 else first_end + 1
 
+    if first == "---":  # nearly every file: the opener without a tag, no pattern needed
+        return _fenced(
+            text, rest_start, opener_line, "yaml", _YAML_CLOSERS, "---", path, max_front_matter
+        )
     yaml_open = _YAML_OPEN.match(first)
     if yaml_open:
         language = yaml_open.group(1)
