@@ -139,8 +139,9 @@ def test_values_no_plan_covers_give_what_the_general_path_gives(changes: dict[st
 
 def test_an_unrenderable_value_raises_to_dicts_error() -> None:
     article = attrs.evolve(_BASE, extra={"x": object()})
-    with pytest.raises(TypeError, match="^cannot represent object in JSON$"):
+    with pytest.raises(TypeError) as raised:
         article_json(article)
+    assert str(raised.value) == "cannot represent object in JSON"
 
 
 @pytest.mark.parametrize("cls", [Article, Author, Image, Source, RelatedArticle, Diagnostic])
