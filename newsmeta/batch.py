@@ -13,7 +13,6 @@ custom adapter), becomes ``Result.error``; a bug is wrapped in
 
 from __future__ import annotations
 
-import json
 import os
 import pickle
 import traceback
@@ -24,6 +23,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypeAlias, TypeGuard, cast
 import attrs
 
 from . import _pool
+from ._article_json import article_json
 from ._read import read_head
 from ._walk import expand_glob, is_glob, walk_folder
 from .errors import (
@@ -35,7 +35,6 @@ from .errors import (
 )
 from .model import Article
 from .parser import Parser
-from .serialize import to_dict
 from .split import begins_with_front_matter
 
 if TYPE_CHECKING:
@@ -361,8 +360,9 @@ def _parse_one(
 
 
 def _render(article: Article) -> str:
-    text = json.dumps(to_dict(article), ensure_ascii=False)
-    text.encode("utf-8")  # what a writer will do: a lone surrogate fails here, not there
+    text = article_json(article)
+    if not text.isascii():  # what a writer will do: a lone surrogate fails here, not there
+        text.encode("utf-8")
     return text
 
 

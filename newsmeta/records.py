@@ -20,7 +20,6 @@ in a record only when asked for.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -105,6 +104,8 @@ def select_fields(
     dropped = list(exclude)
     for name in (*chosen, *dropped):
         if name not in known and name != "path":
+            import difflib  # only for this message: the command starts faster without it
+
             close = difflib.get_close_matches(name, known, n=1)
             hint = f"; did you mean {close[0]!r}?" if close else ""
             raise ValueError(f"unknown field {name!r}{hint} (fields: {', '.join(known)})")

@@ -28,7 +28,9 @@ __all__ = ["main"]
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command with *argv* (default ``sys.argv[1:]``); return the exit code."""
-    arguments = _argument_parser()
+    if argv is None:
+        argv = sys.argv[1:]
+    arguments = _argument_parser(argv)
     try:
         options = arguments.parse_args(argv)
         command: argparse.ArgumentParser = options.command

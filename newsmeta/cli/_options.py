@@ -120,13 +120,15 @@ def _add_adapters(
 
     ``--dialect FILE`` is taken as ``--adapter FILE --dialect <its name>``.
     """
-    from .. import plugins
-    from ..adapter_file import load_adapter
-
     given = list(getattr(options, "adapter", []))
     dialect = getattr(options, "dialect", None)
     if dialect is not None and _is_mapping_file(dialect) and dialect not in given:
         given.append(dialect)
+    if not given:
+        return  # without importing the mapping-file reader (and tomllib): ~4 ms of start-up
+    from .. import plugins
+    from ..adapter_file import load_adapter
+
     for value in given:
         adapter: Adapter
         try:

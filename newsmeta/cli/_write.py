@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any
 
 from ..batch import Summary
 from ..errors import NewsmetaError
@@ -14,10 +13,7 @@ from ._progress import _report
 from ._read import _finish
 
 
-def _add_convert(commands: Any) -> None:
-    convert = commands.add_parser(
-        "convert", help="rewrite files in another dialect (and format) into a folder"
-    )
+def _add_convert(convert: argparse.ArgumentParser) -> None:
     convert.add_argument("paths", nargs="+", metavar="PATH", help="files, folders or globs")
     convert.add_argument("--to", required=True, metavar="DIALECT", help="the dialect to write")
     convert.add_argument(
@@ -63,10 +59,7 @@ _SET_LISTS = {"tag": "tags", "category": "categories", "author": "authors",
               "alias": "aliases", "link": "links", "image": "images"}  # fmt: skip
 
 
-def _add_set(commands: Any) -> None:
-    edit = commands.add_parser(
-        "set", help="change fields of files in place, rewriting only their lines"
-    )
+def _add_set(edit: argparse.ArgumentParser) -> None:
     edit.add_argument("paths", nargs="+", metavar="FILE", help="files to change")
     for name in _SET_TEXTS:
         edit.add_argument(f"--{name}", metavar="TEXT" if name[-2:] != "ed" else "DATE")
