@@ -33,6 +33,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from _copies import copy_round_robin
+
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_SOURCE = ROOT.parent / "shared" / "bulk"
 SETTINGS = ("workers1", "workers2", "dask", "jsonl", "parquet")
@@ -53,23 +55,12 @@ def main() -> None:
     source = options.source if options.source.is_dir() else ROOT / "examples" / "news"
     work = Path(tempfile.mkdtemp(prefix="newsmeta-scale-"))
     try:
-        big = _build(work / "big", source, options.files)
-        small = _build(work / "small", source, max(options.files // 10, 1))
+        big = copy_round_robin(work / "big", source, options.files)
+        small = copy_round_robin(work / "small", source, max(options.files // 10, 1))
         _report(big, small, options.files, options.repeat, source)
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
-
-def _build(folder: Path, source: Path, count: int) -> Path:
-    """*count* files copied round-robin from *source*, 500 to a sub-folder."""
-    originals = sorted(p for p in source.rglob("*.md") if p.is_file())
-    contents = [p.read_bytes() for p in originals]
-    for index in range(count):
-        sub = folder / f"{index // 500:04d}"
-        if index % 500 == 0:
-            sub.mkdir(parents=True)
-        (sub / f"{index:06d}.md").write_bytes(contents[index % len(contents)])
-    return folder
 
 
 def _report(big: Path, small: Path, files: int, repeat: int, source: Path) -> None:

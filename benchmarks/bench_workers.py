@@ -40,6 +40,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+from _copies import copy_round_robin
+
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_SOURCE = ROOT.parent / "shared" / "bulk"
 _TARGET_SPEEDUP = 1.6
@@ -69,27 +71,17 @@ def main() -> int:
     try:
         print(f"source {source}; {os.cpu_count()} CPUs; Python {sys.version.split()[0]}")
         if "speed" not in args.skip or "command" not in args.skip:
-            folder = _build(work / "speed", source, args.files)
+            folder = copy_round_robin(work / "speed", source, args.files)
             if "speed" not in args.skip:
                 _speed(folder, args.files, args.repeat, "parse_many", "parse_many")
             if "command" not in args.skip:
                 _speed(folder, args.files, args.repeat, "command", "newsmeta parse --format jsonl")
         if "memory" not in args.skip:
-            _memory(_build(work / "memory", source, _SAMPLE_EVERY), args.inputs)
+            _memory(copy_round_robin(work / "memory", source, _SAMPLE_EVERY), args.inputs)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return 0
 
-
-def _build(folder: Path, source: Path, count: int) -> Path:
-    """*count* files copied round-robin from *source*, 500 to a sub-folder."""
-    contents = [p.read_bytes() for p in sorted(source.rglob("*.md")) if p.is_file()]
-    for index in range(count):
-        sub = folder / f"{index // 500:04d}"
-        if index % 500 == 0:
-            sub.mkdir(parents=True)
-        (sub / f"{index:06d}.md").write_bytes(contents[index % len(contents)])
-    return folder
 
 
 def _load() -> str:
