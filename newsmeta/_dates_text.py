@@ -170,7 +170,9 @@ def _numeric_date(
 
 
 def _has_bad_time(rest: str) -> bool:
-    numbers = [int(n) for n in re.findall(r"\d+", rest.split("+")[0].split("Z")[0])[:3]]
+    # Only the numbers before the offset: "-0400" is an offset, not a third time number.
+    clock = re.split("[-+Z]", rest, maxsplit=1)[0]
+    numbers = [int(n) for n in re.findall(r"\d+", clock)[:3]]
     limits = (23, 59, 59)
     return any(n > limit for n, limit in zip(numbers, limits, strict=False))
 

@@ -80,7 +80,7 @@ def test_a_date_with_a_months_name_is_read_as_dateutil_reads_it(
 
 @given(_one_digit_hours(), st.booleans(), _ZONES)
 @example("2013-09-05 9:24:40 -0400", False, timezone.utc)
-@example("2013-09-05T0:00-0400", False, timezone.utc)  # impossible to the old rule: kept
+@example("2013-09-05T0:00-0400", False, timezone.utc)
 def test_an_iso_date_with_a_one_digit_hour_is_read_as_dateutil_reads_it(
     text: str, dayfirst: bool, zone: Any
 ) -> None:
@@ -112,3 +112,16 @@ def test_a_naive_time_taken_as_utc_is_what_replace_gives(naive: datetime, subcla
     assert (quick, type(quick), quick.fold, quick.tzinfo) == (
         plain, type(plain), plain.fold, plain.tzinfo
     )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2013-09-05T0:00-0400", "2013-09-05T00:00:00-04:00"),
+        ("2013-09-05T10:30-0530", "2013-09-05T10:30:00-05:30"),
+        ("2013-09-05 9:24:40 -0400", "2013-09-05T09:24:40-04:00"),
+    ],
+)
+def test_a_negative_offset_is_not_read_as_a_time_number(text: str, expected: str) -> None:
+    # "-0400" once counted as a third time number (400 seconds): the date was refused.
+    assert parse_datetime(text)[0].isoformat() == expected
