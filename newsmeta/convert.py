@@ -9,7 +9,6 @@ Recoverable assumptions (a naive time taken as UTC) become ``Diagnostic``\\ s.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping
 from datetime import timezone, tzinfo
 from typing import Any
@@ -27,6 +26,7 @@ from ._coerce import (
     optional_text,
     summary,
 )
+from ._lazy_re import lazy
 from ._record import Record
 from .adapter import RELATED_FIELDS, Normalized
 from .model import Article, Diagnostic, Format, Image, RelatedArticle, Source
@@ -58,15 +58,15 @@ def _key_path(provenance: str, prefix: KeyPath) -> KeyPath:
 # Where the authority after "scheme://" ends (the path, query or fragment), and the
 # characters in it (user info, IPv6 brackets, a port, escapes) that leave the host
 # to urlsplit: one search each, not a split per separator and a scan per character.
-_AUTHORITY_END = re.compile(r"[/?#]")
-_UNUSUAL_AUTHORITY = re.compile(r"[@\[\]:%\\]")
+_AUTHORITY_END = lazy(r"[/?#]")
+_UNUSUAL_AUTHORITY = lazy(r"[@\[\]:%\\]")
 
 
 def _host(url: str) -> str:
     """The lower-case host of *url*, or ""."""
     scheme, sep, rest = url.partition("://")
     if sep and scheme in ("http", "https"):
-        authority = _AUTHORITY_END.split(rest, maxsplit=1)[0]
+        authority: str = _AUTHORITY_END.split(rest, maxsplit=1)[0]
         if authority and _UNUSUAL_AUTHORITY.search(authority) is None:
             return authority.lower()  # the plain case, without urlsplit's general parse
     from urllib.parse import urlsplit  # the rare case: not worth ~2 ms at import

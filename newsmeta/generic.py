@@ -30,6 +30,7 @@ from collections.abc import Mapping
 from datetime import datetime, timezone
 from typing import Any
 
+from ._contract import correct_by_construction
 from ._lazy_re import lazy
 from ._meaning import meaning
 from .adapter import MappingAdapter, Normalized, Rule
@@ -259,6 +260,7 @@ class _Generic(MappingAdapter):
     a ``date-from-path`` diagnostic says so.
     """
 
+    @correct_by_construction
     def normalize(self, mapping: Mapping[str, Any]) -> Normalized:
         normalized = super().normalize(mapping)
         url = normalized.fields.get("url")
